@@ -1,0 +1,203 @@
+"""Normalise a Chinese date expression to a `DateValue` (the `date` of an `event` fact).
+
+A rule finds a date in the text; this module says what that date *is*:
+`2020年5月14日—20日` becomes start `2020-05-14`, end `2020-05-20`, precision `day`.
+Only day- and month-precision dates count (see FACTS.md, `event`); a year alone is not a date.
+
+Dates without a year (`2月8日`) or with a relative one (`同年7月`, `次年3月`, `去年`) are
+resolved from a `YearContext` supplied by the caller, who knows the article.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass, replace
+
+import regex
+
+
+@dataclass(frozen=True)
+class DateValue:
+    start: str  # "2023-09-21" (day precision) or "2023-10" (month precision)
+    end: str  # same form; equals start for a single date
+    precision: str  # "day" | "month"
+    year_inferred: bool  # True when the text itself gave no year number
+
+
+@dataclass(frozen=True)
+class YearContext:
+    publication: int | None = None  # the article's publication year: 今年, 去年, 明年
+    previous: int | None = None  # last explicit year before this date: 同年, 当年, 次年
+    default: int | None = None  # the year for a date written without any year: 2月8日
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CN = "〇零○一二三四五六七八九"
+
+# Parts of a day keep day precision; parts of a month need a month-only date.
+_DAY_PARTS = "上午|下午|中午|晚上|晚间|夜间|夜里|傍晚|早上|早晨|清晨|凌晨|白天|晚|早|夜"
+_MONTH_PARTS = "上中旬|中下旬|上旬|中旬|下旬|初|中|底|末"
+_MONTH_PART_SET = frozenset(_MONTH_PARTS.split("|"))
+
+_RELATIVE_YEARS = "同年|当年|次年|翌年|今年|本年|上年|去年|明年"
+
+# Range separators: dashes of every width, tildes, 至 and 到 (after NFKC, ～ is ~ and － is -).
+_SEP = r"(?:[-—–―〜~]+|至|到)"
+
+
+def _single(p: str) -> str:
+    """The grammar of one date; `p` prefixes the group names so a range can hold two."""
+    # Numeric form 2023.9.21 / 2023-09-21 / 2023/9/21: the same separator twice, always a day.
+    numeric = (
+        rf"(?P<{p}year>[0-9]{{4}})(?P<{p}sep>[./-])(?P<{p}month>[0-9]{{1,2}})"
+        rf"(?P={p}sep)(?P<{p}day>[0-9]{{1,2}})[日号]?"
+    )
+    # Chinese form: every part optional here; parse_date checks which combinations make sense
+    # (a range end may be just `20日`). 日 may be missing before a range separator: 5月14-20日.
+    chinese = (
+        rf"(?:(?P<{p}year>[0-9]{{4}}|[{_CN}]{{4}})年|(?P<{p}rel>{_RELATIVE_YEARS}))?"
+        rf"(?:(?P<{p}month>[0-9]{{1,2}}|[{_CN}十]{{1,3}})月份?)?"
+        rf"(?:(?P<{p}day>[0-9]{{1,2}}|[{_CN}十]{{1,3}})[日号]?)?"
+        rf"(?P<{p}part>{_MONTH_PARTS}|{_DAY_PARTS})?"
+    )
+    return rf"(?:{numeric}|{chinese})"
+
+
+_DATE = regex.compile(rf"{_single('s_')}(?P<range>{_SEP}{_single('e_')})?")
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The raw pieces of one side of a match, numbers already converted."""
+
+    year: int | None
+    rel: str | None
+    month: int | None
+    day: int | None
+    part: str | None
+
+
+def _to_int(s: str) -> int | None:
+    """`"21"`, `"二十一"`, `"二〇二三"` -> int; None when the numeral is malformed (`十十`)."""
+    if s.isascii():
+        return int(s)
+    if "十" not in s:  # years are written digit by digit: 二〇二三
+        digits = [_CN_DIGITS.get(c) for c in s]
+        return None if None in digits else int("".join(map(str, digits)))
+    tens, _, ones = s.partition("十")
+    t = _CN_DIGITS.get(tens) if tens else 1  # 十一 is 11, 二十一 is 21
+    o = _CN_DIGITS.get(ones) if ones else 0
+    if t is None or o is None or len(tens) > 1 or len(ones) > 1:
+        return None
+    return t * 10 + o
+
+
+def _parts(m: regex.Match, p: str) -> _Parts | None:
+    nums = {}
+    for name in ("year", "month", "day"):
+        raw = m.group(p + name)
+        nums[name] = None if raw is None else _to_int(raw)
+        if raw is not None and nums[name] is None:
+            return None
+    return _Parts(nums["year"], m.group(p + "rel"), nums["month"], nums["day"], m.group(p + "part"))
+
+
+def _relative_year(rel: str, ctx: YearContext) -> int | None:
+    """The year a relative word names in this context, or None if the context lacks it."""
+    pub, prev = ctx.publication, ctx.previous
+    if rel in ("同年", "当年"):
+        return prev
+    if rel in ("次年", "翌年"):
+        return None if prev is None else prev + 1
+    if rel in ("今年", "本年"):
+        return pub
+    if rel == "明年":
+        return None if pub is None else pub + 1
+    # 上年 / 去年: the year before publication; failing that, the year before the one last named.
+    if pub is not None:
+        return pub - 1
+    return None if prev is None else prev - 1
+
+
+def _precision(parts: _Parts) -> str | None:
+    """The precision, `day` or `month`; None when a part of day or month contradicts it (`9月21日上旬`)."""
+    precision = "day" if parts.day is not None else "month"
+    if parts.part is not None and (parts.part in _MONTH_PART_SET) != (precision == "month"):
+        return None
+    return precision
+
+
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    """`2023-09-21` / `2023-09`, or None for a date the calendar lacks (2月30日, 13月)."""
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + ("" if day is None else f"-{day:02d}")
+
+
+def parse_date(text: str, year_context: YearContext | int | None = None) -> DateValue | None:
+    """Normalise one date expression (as a rule matched it) to a DateValue.
+
+    An int `year_context` means `YearContext(publication=y, default=y)`. Returns None when the
+    text is not a day- or month-precision date (or range), or when a year is needed and the
+    context has none.
+
+    >>> parse_date("2020年5月14日—20日")
+    DateValue(start='2020-05-14', end='2020-05-20', precision='day', year_inferred=False)
+    """
+    if isinstance(year_context, int):
+        ctx = YearContext(publication=year_context, default=year_context)
+    else:
+        ctx = year_context or YearContext()
+    # NFKC folds full-width digits and punctuation; spaces carry no meaning inside a date.
+    s = "".join(unicodedata.normalize("NFKC", text).split())
+    m = _DATE.fullmatch(s)
+    if m is None:
+        return None
+    start = _parts(m, "s_")
+    if start is None or start.month is None:  # a date needs at least a month: 2023年 is not one
+        return None
+    is_range = m.group("range") is not None
+    end = _parts(m, "e_") if is_range else start
+    if end is None or (end.month is None and end.day is None):
+        return None  # a separator followed by no month or day: `9月21日至2024年`
+
+    precision = _precision(start)
+    if precision is None or _precision(end) != precision:
+        return None  # `9月至20日` or `5月14日至6月` mix precisions: not a range we can state
+    end_month = end.month if end.month is not None else start.month
+
+    # The end's year: written, relative (to the start's year, so 2023年12月至次年1月 works),
+    # or taken from the start, rolling over when the month goes backwards (12月28日至1月3日).
+    def start_year() -> int | None:
+        if start.year is not None:
+            return start.year
+        if start.rel is not None:
+            return _relative_year(start.rel, ctx)
+        if is_range and end.year is not None:  # 12月28日至2024年1月3日: the start is in 2023
+            return end.year - (1 if start.month > end_month else 0)
+        return ctx.default
+
+    y_start = start_year()
+    if y_start is None:
+        return None
+    if not is_range:
+        y_end = y_start
+    elif end.year is not None:
+        y_end = end.year
+    elif end.rel is not None:
+        y_end = _relative_year(end.rel, replace(ctx, previous=y_start))
+    else:
+        y_end = y_start + (1 if end_month < start.month else 0)
+    if y_end is None:
+        return None
+
+    iso_start = _iso(y_start, start.month, start.day)
+    iso_end = _iso(y_end, end_month, end.day)
+    if iso_start is None or iso_end is None or iso_end < iso_start:
+        return None
+    # "The text gave no year" means no year number anywhere in the expression.
+    year_inferred = start.year is None and (not is_range or end.year is None)
+    return DateValue(iso_start, iso_end, precision, year_inferred)
