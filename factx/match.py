@@ -1,0 +1,102 @@
+"""Run compiled rules over an article's folded text.
+
+An article's sentences are folded (see normalise.py) and joined with a newline, which no
+match may cross: one scan per rule covers the whole article, at regex speed, instead of
+one Python call per sentence. `ArticleText` maps every folded position back to the
+original text and to its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from factx.normalise import fold
+from factx.rules import KEY_GROUP, Rule
+
+SEPARATOR = "\n"
+# A pattern that runs longer than this on one article is cut off and reported, so that
+# one rule that backtracks forever cannot stall a batch.
+RULE_TIMEOUT_SECONDS = 2.0
+
+
+@dataclass
+class ArticleText:
+    text: str                          # folded sentences joined by SEPARATOR
+    origin: list[int]                  # folded index -> original index (len(text)+1 entries)
+    sentence_starts: list[int]         # folded start of each sentence
+    sentences: list[tuple[int, int]]   # original span of each sentence
+
+    @classmethod
+    def build(cls, original: str, sentences: list[tuple[int, int]]) -> "ArticleText":
+        parts: list[str] = []
+        origin: list[int] = []
+        starts: list[int] = []
+        pos = 0
+        for start, end in sentences:
+            folded = fold(original, start, end)
+            starts.append(pos)
+            parts.append(folded.text)
+            origin.extend(folded.origin[:-1])
+            parts.append(SEPARATOR)
+            origin.append(end)  # the separator stands where the sentence ends
+            pos += len(folded.text) + 1
+        origin.append(origin[-1] + 1 if origin else 0)
+        return cls("".join(parts), origin, starts, sentences)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of folded text[start:end]."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, pos) - 1
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """Folded [start, end) of sentence `index` (without the separator)."""
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] - 1 if index + 1 < len(self.sentence_starts) else len(self.text) - 1
+        return start, end
+
+
+@dataclass
+class Match:
+    rule: Rule
+    start: int                     # folded offsets into ArticleText.text
+    end: int
+    groups: dict[str, tuple[int, int]]  # named group -> folded span (groups that took part)
+
+    def group(self, text: str, name: str) -> str | None:
+        span = self.groups.get(name)
+        return text[span[0]:span[1]] if span else None
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.groups[KEY_GROUP[self.rule.type]]
+
+
+class RuleTimeout(Exception):
+    def __init__(self, rule: Rule):
+        self.rule = rule
+        super().__init__(f"rule {rule.id} ({rule.where()}) ran longer than {RULE_TIMEOUT_SECONDS}s and was skipped")
+
+
+def find_matches(rules: list[Rule], atext: ArticleText, on_timeout=None) -> list[Match]:
+    """All matches of `rules` in the article, none crossing a sentence boundary."""
+    text = atext.text
+    found: list[Match] = []
+    for rule in rules:
+        names = list(rule.compiled.groupindex)
+        try:
+            for m in rule.compiled.finditer(text, timeout=RULE_TIMEOUT_SECONDS):
+                start, end = m.span()
+                if end == start or SEPARATOR in m.group():
+                    continue
+                groups = {n: m.span(n) for n in names if m.span(n)[0] >= 0}
+                found.append(Match(rule, start, end, groups))
+        except TimeoutError:
+            if on_timeout is None:
+                raise RuleTimeout(rule) from None
+            on_timeout(RuleTimeout(rule))
+    return found

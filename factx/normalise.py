@@ -1,0 +1,74 @@
+"""Fold text for matching while remembering where every character came from.
+
+Rules match a *folded* copy of the original: full-width ASCII forms become half-width
+(`１，１８３` -> `1,183`, `（草案）` -> `(草案)`), and whitespace (spaces, ideographic
+spaces, line breaks) disappears, so `2023年9 月21日` or a date broken across two lines
+still match. Every folded character keeps the offset of the original character it came
+from, so a span found in the folded text maps back exactly: `original[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E by a fixed offset.
+_FULLWIDTH_OFFSET = 0xFEE0
+# Whitespace that never carries meaning inside a sentence of Chinese news text.
+_DROPPED = frozenset(" \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
+# Look-alikes outside that block, folded to the form rules are written in. Folding is
+# strictly one character to one character, so offsets stay a simple list.
+_SINGLE = {
+    "\u2212": "-",   # minus sign
+    "\u2013": "-",   # en dash, as in 5月14日–20日
+}
+
+
+def fold_char(ch: str) -> str:
+    """The matching form of one character: `fold_char('１') == '1'`."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - _FULLWIDTH_OFFSET)
+    return _SINGLE.get(ch, ch)
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and, for each of its characters, the offset in the original.
+
+    `origin[i]` is the original index of `text[i]`; `origin[len(text)]` is one past the
+    last original character that was read, so half-open spans map with the same list.
+    """
+
+    text: str
+    origin: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of folded `text[start:end]` (half-open)."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
+    """Fold `original[start:end]` for matching.
+
+    >>> f = fold("9 月２１日")
+    >>> f.text, f.span(2, 5)
+    ('9月21日', (3, 6))
+    """
+    end = len(original) if end is None else end
+    chars: list[str] = []
+    origin: list[int] = []
+    for i in range(start, end):
+        ch = original[i]
+        if ch in _DROPPED:
+            continue
+        chars.append(fold_char(ch))
+        origin.append(i)
+    origin.append(origin[-1] + 1 if origin else start)
+    return Folded("".join(chars), origin)
+
+
+def fold_text(text: str) -> str:
+    """Only the folded string, for comparisons: `fold_text('人（次）') == '人(次)'`."""
+    return "".join(fold_char(c) for c in text if c not in _DROPPED)

@@ -1,0 +1,1 @@
+"""Parsers from matched text to normalised values: numbers and quantities, dates."""

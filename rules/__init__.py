@@ -1,0 +1,1 @@
+"""The default rule pack of factx (rule files, lexicons), installed as the package factx.default_rules."""
