@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from factx.records import Article, Fact
@@ -17,7 +16,7 @@ STYLE_OF_TYPE = {
 
 
 def render(original: str, records: list[Article | Fact], console: Console) -> None:
-    """Print the original with fact spans highlighted by type, then one row per fact."""
+    """Print the original with fact spans highlighted by type, then one line per fact with its rule id."""
     facts = [r for r in records if r.type != "article"]
     text = Text(original)
     # Longer spans first, so that a count inside an event's clause stays visible on top.
@@ -28,10 +27,10 @@ def render(original: str, records: list[Article | Fact], console: Console) -> No
     console.print(text)
     legend = Text("  ").join(Text(f" {t} ", style=s) for t, s in STYLE_OF_TYPE.items())
     console.print(legend)
-    table = Table("art", "type", "span", "text", "fields", "rule", show_lines=False)
     for fact in facts:
-        table.add_row(str(fact.article), fact.type, f"{fact.span[0]}-{fact.span[1]}", fact.text[:40], summary(fact), fact.rule)
-    console.print(table)
+        line = Text(f" {fact.type:10} ", style=STYLE_OF_TYPE[fact.type])
+        line.append(f" a{fact.article} {fact.span[0]}-{fact.span[1]} {fact.text[:30]}  {summary(fact)}  [{fact.rule}]", style="default")
+        console.print(line, soft_wrap=True)
 
 
 def summary(fact: Fact) -> str:

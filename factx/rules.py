@@ -139,8 +139,15 @@ class RuleSet:
 
 
 def default_rules_dir() -> Path:
-    """The rule pack that ships inside the package (the repository's top-level rules/)."""
-    return Path(str(resources.files("factx.default_rules")))
+    """The rule pack that ships inside the package (the repository's top-level rules/).
+
+    Installed, it is the package `factx.default_rules`; run from a source checkout whose
+    `factx/` shadows the installed one, it is the checkout's own `rules/`.
+    """
+    try:
+        return Path(str(resources.files("factx.default_rules")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "rules"
 
 
 def load_rules(extra_dirs: list[Path] | None = None, include_default: bool = True) -> RuleSet:
@@ -208,7 +215,7 @@ def _load_file(path: Path, macros: dict, specs: dict, seen_here: dict, problems:
         problems.append(Problem(file, None, None, f"not UTF-8 text: {exc}"))
         return
     except tomllib.TOMLDecodeError as exc:
-        line = _toml_error_line(str(exc))
+        line = _toml_error_line(str(exc)) or (len(raw.splitlines()) if "end of document" in str(exc) else None)
         problems.append(Problem(file, line, None, f"TOML syntax error: {exc}"))
         return
     unknown = set(data) - {"macros", "rule"}

@@ -11,6 +11,7 @@ from factx.match import ArticleText, Match
 from factx.rules import RuleSet
 from factx.values.dates import YearContext
 
+_TRAILING = frozenset(",.;:!?。、，；：！？")
 _EXPLICIT_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
@@ -41,6 +42,8 @@ class Context:
         """doc, article, span, text, sentence and rule of a fact read from folded [start, end)."""
         start = match.start if start is None else start
         end = match.end if end is None else end
+        while end > start + 1 and self.atext.text[end - 1] in _TRAILING:
+            end -= 1  # a fact's text never ends on the punctuation that closes its clause
         span = self.atext.span(start, end)
         s_start, s_end = self.atext.sentences[self.atext.sentence_index(start)]
         return {

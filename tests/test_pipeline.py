@@ -1,0 +1,76 @@
+"""The output contract on the sample pages: spans index the original, every line fits the schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import SAMPLES
+from factx.pipeline import Options, extract_text
+from factx.records import RECORD_ADAPTER, record_schema
+from factx.write import write_jsonl
+
+
+@pytest.fixture(scope="module")
+def sample_records(ruleset):
+    return {p.name: (p.read_text(encoding="utf-8"), list(extract_text(p.read_text(encoding="utf-8"), ruleset, p.name))) for p in SAMPLES}
+
+
+@pytest.mark.parametrize("name", [p.name for p in SAMPLES])
+def test_every_span_indexes_the_original_text(sample_records, name):
+    original, records = sample_records[name]
+    facts = [r for r in records if r.type != "article"]
+    assert facts, "every sample page has facts"
+    for record in facts:
+        start, end = record.span
+        assert original[start:end] == record.text, record
+        assert record.text in record.sentence or record.text.replace("\n", "") in record.sentence
+        for start, end in record.also_at:
+            assert 0 <= start < end <= len(original)
+
+
+@pytest.mark.parametrize("name", [p.name for p in SAMPLES])
+def test_every_emitted_line_validates_against_the_json_schema(sample_records, name, tmp_path):
+    _, records = sample_records[name]
+    out = tmp_path / "out.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        write_jsonl(records, fh)
+    schema = record_schema()
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(records)
+    for line in lines:
+        data = json.loads(line)
+        jsonschema.validate(data, schema)
+        assert RECORD_ADAPTER.validate_python(data).type == data["type"]
+
+
+def test_article_records_come_first_and_count_their_facts(sample_records):
+    _, records = sample_records["000_cd775876ad8d8dda.txt"]
+    assert records[0].type == "article"
+    articles = [r for r in records if r.type == "article"]
+    for art in articles:
+        facts = [r for r in records if r.type != "article" and r.article == art.article]
+        assert sum(art.facts.values()) == len(facts)
+
+
+def test_a_caption_event_has_every_field_of_the_contract(ruleset):
+    text = "2023年9月21日,呼和浩特市政协组织政协委员、提案人、企业家代表赴武川县调研。"
+    records = list(extract_text(text, ruleset, "doc.txt", Options(articles=False, types={"event"})))
+    assert len(records) == 1
+    event = records[0].model_dump()
+    assert event["doc"] == "doc.txt" and event["article"] == 0
+    assert event["span"] == (0, len(text) - 1)
+    assert event["date"] == {"start": "2023-09-21", "end": "2023-09-21", "precision": "day", "year_inferred": False}
+    assert event["actor"] == "呼和浩特市政协"
+    assert event["location"] == "武川县"
+    assert event["participants"] == ["政协委员", "提案人", "企业家代表"]
+    assert event["sentence"] == text
+    assert event["rule"] == "event.date_opens_clause"
+
+
+def test_types_filter_keeps_only_the_asked_types(ruleset):
+    text = "2023年9月21日,市政协组织委员赴武川县调研,办理提案244件。"
+    records = list(extract_text(text, ruleset, options=Options(types={"count"}, articles=False)))
+    assert [(r.type, r.value, r.unit) for r in records] == [("count", 244, "件")]
