@@ -31,9 +31,18 @@ _CREDIT = regex.compile(r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
 _NEWS_LEAD = regex.compile(r"^本报讯[((]([^()()]{1,40})[))]")
 _CLOSERS = "。！？!?；;…”」』)）》"
+_FINAL = frozenset("。！？!?；;…")
+_QUOTE_CLOSERS = "”’」』)）》"
+_HEAD_KINDS = ("headline", "subtitle", "byline")
+# A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
+_NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
+_NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
+_DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
+_YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
 _SENTENCE_END = frozenset("。！？!?；;")
 _OPENERS = {"《": "》", "“": "”", "(": ")", "（": "）", "「": "」", "『": "』", "‘": "’"}
 _HEADLINE_MAX = 40
+_CAPTION_MAX = 100  # folded characters: a caption is one sentence, the longest in the samples is 92
 _MAX_QUOTE = 300  # characters a quote or bracket may stay open before we stop trusting it
 _ROLES = ("本报记者", "本报通讯员", "通讯员", "实习生", "记者", "摄影", "文/图", "文", "图")
 
@@ -44,6 +53,9 @@ class Line:
     end: int
     folded: str
     kind: str = "body"  # blank nav headline subtitle byline credit body
+    number: int = 0     # index of its first physical line in the page
+    last: int = 0       # index of its last physical line (a wrapped line spans several)
+    caption: bool = False
 
 
 @dataclass
@@ -55,12 +67,14 @@ class Article:
     subtitle: Span | None = None
     bylines: list[tuple[str, str]] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    captions: list[Span] = field(default_factory=list)  # paragraphs that are photo captions
+    years: list[int] = field(default_factory=list)  # explicit years it speaks of (2023年), sorted
 
 
 def _lines(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
-    for raw in text.splitlines(keepends=True):
+    for number, raw in enumerate(text.splitlines(keepends=True)):
         start, end = pos, pos + len(raw)
         pos = end
         while start < end and text[start].isspace():
@@ -68,7 +82,7 @@ def _lines(text: str) -> list[Line]:
         while end > start and text[end - 1].isspace():
             end -= 1
         folded = fold_text(text[start:end])
-        lines.append(Line(start, end, folded))
+        lines.append(Line(start, end, folded, number=number, last=number))
     return lines
 
 
@@ -99,46 +113,130 @@ def _ends_sentence(f: str) -> bool:
     return bool(f) and f[-1] in _CLOSERS
 
 
-def _byline_of(text: str, line: Line) -> list[tuple[str, str]]:
-    # Names in a byline are separated by spaces, which folding drops: parse the raw line.
-    raw = _BYLINE_MARK.sub("", text[line.start:line.end].strip())
-    raw = regex.sub(r"\s*摄\s*$", "", raw)
-    out: list[tuple[str, str]] = []
-    role = "作者"
-    for token in regex.split(r"\s+", raw):
-        m = regex.match(r"^(本报记者|本报通讯员|\w{0,8}日报记者|通讯员|实习生|记者|摄影)(.*)$", token)
-        if m:
-            role = m.group(1)
-            token = m.group(2)
-        if token:
-            out.append((role, token))
+def _ends_sentence_strictly(f: str) -> bool:
+    """True when `f` ends a sentence: 。！？；… possibly followed by closing quotes or brackets.
+
+    A bare closing `》` or `”` does not count: `制定《条例》` can go on after a line break.
+    """
+    f = f.rstrip(_QUOTE_CLOSERS)
+    return bool(f) and f[-1] in _FINAL
+
+
+def _classify_all(lines: list[Line]) -> None:
+    in_nav = False
+    for line in lines:
+        line.kind = _classify(line, in_nav)
+        if line.kind == "nav" and line.folded.startswith("标题导航"):
+            in_nav = True  # the list of headlines after 标题导航 is navigation too
+        elif line.kind == "body":
+            in_nav = False
+
+
+def _soft_wrapped(lines: list[Line]) -> bool:
+    """True when the page separates paragraphs by blank lines, so that a single line
+    break inside a paragraph is a wrap, not a paragraph end.
+
+    Counted over text lines (navigation left out): breaks followed by a blank line
+    against breaks followed directly by the next text line.
+    """
+    gaps = singles = 0
+    previous: Line | None = None
+    blank_since = False
+    for line in lines:
+        if line.kind == "blank":
+            blank_since = True
+            continue
+        if line.kind != "nav" and previous is not None and previous.kind != "nav":
+            if blank_since:
+                gaps += 1
+            else:
+                singles += 1
+        previous, blank_since = line, False
+    return gaps > singles
+
+
+def _wraps(a: Line, b: Line, soft: bool) -> bool:
+    """Whether line `b`, printed right under `a` (no blank line between), continues `a`'s sentence."""
+    if a.kind not in ("body", "headline") or _ends_sentence_strictly(a.folded):
+        return False
+    if b.kind == "subtitle":
+        # `——` inside a sentence (`…专门性法规——《条例》`) after a body line; under a headline it is a subtitle.
+        return soft and a.kind == "body"
+    if b.kind not in ("body", "headline") or _NEWS_LEAD.match(b.folded):
+        return False
+    if _NUMBER_CUT.search(a.folded) and _NUMBER_GOES_ON.match(b.folded):
+        return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
+    return soft
+
+
+def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
+    """The lines with every wrapped line joined to the line it continues."""
+    soft = _soft_wrapped(lines)
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and line.kind != "blank" and prev.kind != "blank" and _wraps(prev, line, soft):
+            merged = Line(prev.start, line.end, fold_text(text[prev.start:line.end]), number=prev.number, last=line.last)
+            merged.kind = _classify(merged, False)
+            if merged.kind not in ("body", "headline"):
+                merged.kind = "body"  # two pieces of one sentence are text, whatever they start with
+            out[-1] = merged
+        else:
+            out.append(line)
     return out
 
 
 def segment(text: str) -> list[Article]:
     """Articles of a page, each with its headline, bylines and sentence spans.
 
+    Photo captions printed before the first headline belong to the first article: the
+    page's photos stand above or beside its headline, and a caption is never an article
+    of its own (a photo story has its own headline and `… 摄` line).
+
     >>> [len(a.sentences) for a in segment("标题\\n\\n——副题\\n\\n□张三\\n\\n第一句。第二句。\\n")]
     [4]
     """
     lines = _lines(text)
-    in_nav = False
-    for line in lines:
-        line.kind = _classify(line, in_nav)
-        if line.kind == "nav" and line.folded.startswith("标题导航"):
-            in_nav = True
-        elif line.kind == "body":
-            in_nav = False
+    _classify_all(lines)
+    lines = _join_wrapped(text, lines)
     content = [ln for ln in lines if ln.kind not in ("blank", "nav")]
+    _mark_captions(content, _soft_wrapped(lines))
     starts = _article_starts(content)
+    blocks = [[s, s, starts[n + 1] if n + 1 < len(starts) else len(content)] for n, s in enumerate(starts)]
+    if len(blocks) > 1 and content[0].kind not in _HEAD_KINDS:
+        leading = blocks.pop(0)  # captions without a headline of their own: the next article's
+        blocks[0][0] = leading[0]
+        for line in content[leading[0]:leading[2]]:
+            line.caption = line.kind == "body"
     articles: list[Article] = []
-    for n, first in enumerate(starts):
-        last = starts[n + 1] if n + 1 < len(starts) else len(content)
-        block = content[first:last]
-        if not block:
-            continue
-        articles.append(_build_article(text, len(articles), block))
+    for first, head, last in blocks:
+        articles.append(_build_article(text, len(articles), content[first:last], head - first))
     return articles
+
+
+def _mark_captions(content: list[Line], soft: bool) -> None:
+    """Mark the body lines that are photo captions: one short sentence set off by an image
+    gap (two or more blank lines where the photo stood), or, on a page that separates
+    paragraphs by blank lines, one of several such sentences printed on consecutive lines
+    (`2023年9月21日,…调研。` six times under the subtitle in sample 001)."""
+    def gap(a: int, b: int) -> int | None:
+        return content[b].number - content[a].last - 1 if 0 <= a and b < len(content) else None
+
+    def short(i: int) -> bool:
+        line = content[i]
+        return (line.kind == "body" and len(line.folded) <= _CAPTION_MAX
+                and _ends_sentence_strictly(line.folded) and len(split_sentences(line.folded, 0, len(line.folded))) == 1)
+
+    for i, line in enumerate(content):
+        if not short(i):
+            continue
+        before, after = gap(i - 1, i), gap(i, i + 1)
+        if (before or 0) >= 2 or ((after or 0) >= 2 and _DATED.match(line.folded)):
+            # The photo usually stands above its caption; a caption above the photo opens with
+            # its date (`2020年7月30日,…`), where the last body paragraph before a photo does not.
+            line.caption = True
+        elif soft and ((before == 0 and short(i - 1)) or (after == 0 and short(i + 1))):
+            line.caption = True
 
 
 def _article_starts(content: list[Line]) -> list[int]:
@@ -167,38 +265,71 @@ def _continues_head(content: list[Line], j: int, starts: set[int]) -> bool:
     return any(s < j and all(content[k].kind in ("headline", "subtitle", "byline") for k in range(s, j)) for s in starts)
 
 
-def _build_article(text: str, index: int, block: list[Line]) -> Article:
+def _build_article(text: str, index: int, block: list[Line], head: int) -> Article:
+    """The article of `block`, whose headline lines start at `block[head]` (leading captions come before)."""
     art = Article(index=index, start=block[0].start, end=block[-1].end)
-    for line in block:
-        if line.kind not in ("headline", "subtitle", "byline"):
-            break
+    for n, line in enumerate(block[head:]):
+        if line.kind not in _HEAD_KINDS or (line.kind == "headline" and n and block[head + n - 1].kind != "headline"):
+            break  # a short line under the subtitle or byline is a section heading, not the title
         if line.kind == "headline":
             art.title = (line.start, line.end)  # the last headline line above the subtitle: kickers come first
         elif line.kind == "subtitle" and art.subtitle is None:
             art.subtitle = (line.start, line.end)
     paragraphs: list[Span] = []
-    pending: Span | None = None
+    captions: list[bool] = []
+    photo_story = _is_photo_story(block, head)
+    cut = False
     for line in block:
         if line.kind == "byline":
             art.bylines.extend(_byline_of(text, line))
+            cut = False
             continue
         if line.kind == "credit":
+            cut = False
             continue
         start = line.start
         lead = _NEWS_LEAD.match(line.folded) if line.kind == "body" else None
         if lead:
             art.bylines.extend(_lead_bylines(lead.group(1)))
             start = _skip_lead(text, line.start, line.end)
-        if pending is not None:
-            # A cut paragraph continues into this line.
+        if cut and line.kind == "body" and not lead:
+            # A paragraph cut by a page break (blank lines, no closing punctuation) goes on here.
             paragraphs[-1] = (paragraphs[-1][0], line.end)
         else:
             paragraphs.append((start, line.end))
+            captions.append(line.caption or (photo_story and line.kind == "body"))
         cut = line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
-        pending = (start, line.end) if cut else None
-    for start, end in paragraphs:
+    years: set[int] = set()
+    for (start, end), caption in zip(paragraphs, captions):
         art.sentences.extend(split_sentences(text, start, end))
+        if caption:
+            art.captions.append((start, end))
+        years.update(int(y) for y in _YEAR.findall(fold_text(text[start:end])))
+    art.years = sorted(years)
     return art
+
+
+def _byline_of(text: str, line: Line) -> list[tuple[str, str]]:
+    # Names in a byline are separated by spaces, which folding drops: parse the raw line.
+    raw = _BYLINE_MARK.sub("", text[line.start:line.end].strip())
+    raw = regex.sub(r"\s*摄\s*$", "", raw)
+    out: list[tuple[str, str]] = []
+    role = "作者"
+    for token in regex.split(r"\s+", raw):
+        m = regex.match(r"^(本报记者|本报通讯员|\w{0,8}日报记者|通讯员|实习生|记者|摄影)(.*)$", token)
+        if m:
+            role = m.group(1)
+            token = m.group(2)
+        if token:
+            out.append((role, token))
+    return out
+
+
+def _is_photo_story(block: list[Line], head: int) -> bool:
+    """A headline, one to three paragraphs of text and a `■本报记者 王劲凯 摄` line: the text is the photo's caption."""
+    bylines = [line for line in block if line.kind == "byline"]
+    body = [line for line in block[head:] if line.kind == "body"]
+    return bool(bylines) and _PHOTO_BY.search(bylines[0].folded) is not None and 1 <= len(body) <= 3
 
 
 def _lead_bylines(inner: str) -> list[tuple[str, str]]:

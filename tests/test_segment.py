@@ -1,0 +1,224 @@
+"""Tests for factx.segment: pages -> articles (headline, subtitle, bylines, captions) -> sentences.
+
+The sample pages pin what a reader sees: how many articles, their titles, who wrote them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SAMPLES
+from factx.pipeline import extract_text
+from factx.segment import segment, split_sentences
+
+PAGES = {p.name[:3]: p.read_text(encoding="utf-8") for p in SAMPLES}
+
+TITLES = {
+    "000": ["履职尽责谱新篇 实干担当开新局", "凝心聚力促发展 奋楫笃行启新程"],
+    "001": ["凝心聚力促发展 奋楫笃行启新程"],
+    # The photo captions printed above the headline belong to the one article of the page.
+    "002": ["新时代 新作为 不负韶华更向前"],
+    "003": ["坚守人民立场 以实干担当书写新时代首府人大工作新篇章"],
+    "004": [
+        "凝心铸魂强根基 奋楫笃行启新程",
+        "强基固本增活力 提质增效促履职",
+        "政协委员报到",
+        "新春遇佳缘",
+        "为了居民的事 他时刻步履匆匆",
+        "呼和浩特市家电数码产品线上国补开通",
+    ],
+}
+
+SUBTITLES = {
+    "000": ["——呼和浩特市人大常委会2023年工作回顾", "——呼和浩特市政协2023年工作回顾"],
+    "001": ["——呼和浩特市政协2023年工作回顾"],
+    "002": ["——2020年呼和浩特市政协工作综述"],
+    "003": ["——呼和浩特市十五届人大常委会工作综述"],
+    "004": ["——市人大常委会2025年度全面加强自身建设综述", "——市政协提升履职效能实践综述", None, None, None, None],
+}
+
+BYLINES = {
+    "000": [[("作者", "耿欣"), ("作者", "付鹏飞"), ("作者", "刘安庆")],
+            [("作者", "李珈锐"), ("作者", "刘沙沙"), ("作者", "刘艳霞")]],
+    "001": [[("作者", "李珈锐"), ("作者", "刘沙沙"), ("作者", "刘艳霞")]],
+    "002": [[("本报记者", "郑学良"), ("呼和浩特日报记者", "刘沙沙")]],
+    "003": [[]],
+    "004": [[("本报记者", "刘沙沙"), ("通讯员", "谢钰辰")], [("本报记者", "郝旭杰")], [("本报记者", "王劲凯")],
+            [("本报记者", "杨永刚")], [("记者", "祁晓燕")], [("记者", "杨彩霞")]],
+}
+
+# Photo captions per article: image gaps (000, 002, 003), the list under the subtitle (001),
+# the text of a photo story (004 articles 2 and 3).
+CAPTIONS = {"000": [6, 6], "001": [6], "002": [9], "003": [15], "004": [0, 0, 1, 2, 0, 0]}
+
+
+def piece(text, span):
+    return text[span[0]:span[1]] if span else None
+
+
+def sentences(text):
+    return [text[s:e] for art in segment(text) for s, e in art.sentences]
+
+
+@pytest.mark.parametrize("page", sorted(TITLES))
+def test_titles_of_each_sample(page):
+    text = PAGES[page]
+    assert [piece(text, a.title) for a in segment(text)] == TITLES[page]
+
+
+@pytest.mark.parametrize("page", sorted(SUBTITLES))
+def test_subtitles_of_each_sample(page):
+    text = PAGES[page]
+    assert [piece(text, a.subtitle) for a in segment(text)] == SUBTITLES[page]
+
+
+@pytest.mark.parametrize("page", sorted(BYLINES))
+def test_bylines_of_each_sample(page):
+    assert [a.bylines for a in segment(PAGES[page])] == BYLINES[page]
+
+
+@pytest.mark.parametrize("page", sorted(CAPTIONS))
+def test_photo_captions_are_told_apart(page):
+    assert [len(a.captions) for a in segment(PAGES[page])] == CAPTIONS[page]
+
+
+def test_captions_above_the_first_headline_open_the_first_article():
+    text = PAGES["002"]
+    (art,) = segment(text)
+    first = text[art.sentences[0][0]:art.sentences[0][1]]
+    assert first == "2020年9月1日,呼和浩特市政协主席孙建华调研呼鲁源煤散烧整治工作。"
+    assert art.start == art.sentences[0][0] == art.captions[0][0]
+    assert piece(text, art.title) == "新时代 新作为 不负韶华更向前"
+
+
+def test_article_spans_follow_each_other_in_page_order():
+    for text in PAGES.values():
+        arts = segment(text)
+        for a, b in zip(arts, arts[1:]):
+            assert a.end <= b.start
+        for art in arts:
+            for s, e in art.sentences:
+                assert art.start <= s < e <= art.end
+
+
+@pytest.mark.parametrize("chrome", ["往期阅读", "上一版", "下一版", "上一篇", "标题导航", "第06版", "放大 缩小", "~~~"])
+def test_navigation_is_dropped(chrome):
+    assert not any(chrome in s for s in sentences(PAGES["001"]))
+
+
+def test_the_headline_list_after_title_navigation_is_not_an_article():
+    text = PAGES["001"]
+    (art,) = segment(text)
+    assert text[:art.end].endswith("图片由呼和浩特市政协提供")
+    assert text[art.end:].split()[:2] == ["上一篇", "下一篇"]
+    assert "履职尽责谱新篇 实干担当开新局" not in sentences(text)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_bylines_and_credits_are_never_sentences(page):
+    for s in sentences(PAGES[page]):
+        assert not s.startswith(("□", "●", "■", "图片由")), s
+        assert not s.endswith("摄"), s
+        assert not s.startswith("本报讯"), s
+
+
+def test_news_lead_byline_is_cut_from_its_paragraph():
+    text = PAGES["004"]
+    art = segment(text)[4]
+    first_body = [text[s:e] for s, e in art.sentences if "春节临近" in text[s:e]]
+    assert first_body == ["春节临近,回民区光明路街道阳光社区党委书记刘伟的脚步愈发匆忙。"]
+
+
+def test_article_records_carry_title_subtitle_and_bylines(ruleset):
+    records = [r for r in extract_text(PAGES["004"], ruleset, "004.txt") if r.type == "article"]
+    assert [r.title for r in records] == TITLES["004"]
+    assert records[0].subtitle == "市人大常委会2025年度全面加强自身建设综述"
+    assert [(b.role, b.name) for b in records[0].bylines] == [("本报记者", "刘沙沙"), ("通讯员", "谢钰辰")]
+    assert [(b.role, b.name) for b in records[2].bylines] == [("本报记者", "王劲凯")]
+
+
+def test_journalists_stay_out_of_the_text_that_rules_read():
+    for page, arts in BYLINES.items():
+        body = "".join(sentences(PAGES[page]))
+        for art in arts:
+            for _role, name in art:
+                assert name not in body, (page, name)
+
+
+# --- sentences ---------------------------------------------------------------
+
+def test_page_break_inside_a_title_is_joined():
+    text = PAGES["003"]
+    joined = [s for s in sentences(text) if "促进民族" in s]
+    assert len(joined) == 1
+    assert "自内蒙古自治区促进民族\n\n团结进步条例》实施以来" in joined[0]
+
+
+def test_page_break_inside_a_word_is_joined():
+    joined = [s for s in sentences(PAGES["004"]) if s.endswith("有\n\n效激发党员参与热情,凝聚干事合力。")]
+    assert len(joined) == 1
+
+
+def test_a_cut_paragraph_does_not_swallow_the_next_heading():
+    assert "秉持守正创新 加强自身建设" in sentences(PAGES["002"])
+
+
+def test_split_on_sentence_ends_but_not_inside_titles_quotes_or_brackets():
+    t = "他说：“好。走！”会议审议《条例；草案》（第二稿。）通过。真的吗？是的；好"
+    assert [t[s:e] for s, e in split_sentences(t, 0, len(t))] == [
+        "他说：“好。走！”会议审议《条例；草案》（第二稿。）通过。",
+        "真的吗？",
+        "是的；",
+        "好",
+    ]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_paragraph():
+    t = "“" + "很长的话，" * 80 + "。第二句。"
+    spans = split_sentences(t, 0, len(t))
+    assert t[spans[-1][0]:spans[-1][1]] == "第二句。"
+
+
+def test_line_ends_end_sentences_and_paragraphs():
+    text = "标题\n\n——副题\n\n□张三\n\n第一段没有句号\n\n第二段。\n"
+    got = sentences(text)
+    assert "第一段没有句号" in got and "第二段。" in got
+
+
+def test_a_single_line_break_inside_a_paragraph_is_a_wrap():
+    # Paragraphs are separated by blank lines, so a lone line break is a wrap.
+    text = "标题\n\n——副题\n\n□张三\n\n市政协组织委员于2023年9\n月21日赴武川\n县调研。\n\n第二段。\n"
+    assert "市政协组织委员于2023年9\n月21日赴武川\n县调研。" in sentences(text)
+
+
+def test_a_date_cut_by_a_line_end_is_joined_on_any_page():
+    text = "2023年9\n月21日,市政协组织委员赴武川县调研。\n第二段。"
+    assert sentences(text) == ["2023年9\n月21日,市政协组织委员赴武川县调研。", "第二段。"]
+
+
+def test_on_a_page_without_blank_lines_a_line_is_a_paragraph():
+    text = "标题\n——副题\n□张三\n第一段没有句号\n第二段。\n"
+    (art,) = segment(text)
+    assert piece(text, art.title) == "标题" and art.bylines == [("作者", "张三")]
+    assert sentences(text)[-2:] == ["第一段没有句号", "第二段。"]
+
+
+def test_crlf_page_has_the_same_articles():
+    text = PAGES["004"]
+    crlf = text.replace("\n", "\r\n")
+    plain, windows = segment(text), segment(crlf)
+    assert [piece(text, a.title) for a in plain] == [piece(crlf, a.title) for a in windows]
+    assert [[text[s:e] for s, e in a.sentences] for a in plain] == \
+        [[crlf[s:e].replace("\r\n", "\n") for s, e in a.sentences] for a in windows]
+
+
+# --- years -------------------------------------------------------------------
+
+def test_each_article_knows_the_years_it_speaks_of():
+    assert [a.years for a in segment(PAGES["004"])] == [[2025], [2025], [], [], [2022, 2023, 2024, 2025], [2026]]
+    assert segment(PAGES["003"])[0].years == [2018, 2019, 2020, 2021]
+
+
+def test_empty_and_navigation_only_pages_have_no_articles():
+    assert segment("") == []
+    assert segment("往期阅读\n上一版 下一版\n\n标题导航\n第06版:首府\n") == []
