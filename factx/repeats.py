@@ -1,56 +1,243 @@
-"""Facts stated more than once in one article are written once, later places in `also_at`.
+"""Facts stated more than once: written once, later places in `also_at`; copies of an article dropped on demand.
 
 Pages repeat themselves: a paragraph printed twice (sometimes with OCR differences), a
 caption under every photo. An official or a regulation is the same fact wherever the
-article names it. An event or a count is the same fact when it is read from the same
-(or nearly the same) sentence: two different events can share a date, two different
-counts a number.
+article names it. An event or a count is the same fact when it is read again from
+another copy of the same sentence: two different events can share a date, two different
+counts a number, and two facts read from one and the same sentence (`制定法规7件，…，
+废止7件`) are two facts.
+
+Across documents nothing is merged by default. `Deduper` (behind `factx extract --dedupe`)
+is a streaming filter over the records of a batch, in input order: an article that is a
+near-identical copy of an article already written (000 is a damaged copy of part of 001)
+loses the facts already written for that copy.
 """
 
 from __future__ import annotations
 
+import bisect
+import difflib
+import json
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
 from factx.normalise import fold_text
 from factx.records import Fact
 
-# Two sentences whose character bigrams overlap this much are copies of one sentence.
+Span = tuple[int, int]
+
+# Two sentences of one article this similar (difflib ratio of the folded texts) are copies of one sentence.
 SAME_SENTENCE = 0.8
+# Between two articles already found to be copies, the same fact's sentences may differ more (OCR damage:
+# the copies of a caption in samples 000 and 001 score 0.61 to 0.93).
+SAME_SENTENCE_IN_COPY = 0.6
+# An article is a copy of an earlier one when this share of the smaller one's shingles occur in the other,
+SAME_ARTICLE = 0.5
+# counted over shingles of this many folded characters,
+SHINGLE = 4
+# keeping one shingle in SKETCH (by a stable hash, so runs agree) to keep memory small over a long batch,
+SKETCH = 4
+# and never for articles too small to tell (fewer sampled shingles than this).
+MIN_SKETCH = 3
 
 
-def fact_key(fact: Fact) -> tuple:
-    """What makes two records of one article the same fact (before looking at sentences)."""
-    if fact.type == "event":
-        return ("event", fact.date.start, fact.date.end)
-    if fact.type == "count":
-        return ("count", fact.value, fact.unit)
-    if fact.type == "official":
-        return ("official", fact.name, fact.title, fact.org)
-    return ("regulation", fold_text(fact.title))
+def fact_key(fact: Fact | dict) -> tuple:
+    """What makes two records the same fact (before looking at sentences): the FACTS.md scoring key.
+
+    Takes a record or its JSON form (`record.model_dump(mode="json")`).
+
+    >>> fact_key({"type": "count", "value": 7, "unit": "件"})
+    ('count', 7, '件')
+    """
+    f = fact if isinstance(fact, dict) else fact.model_dump(mode="json", include={"type", "date", "value", "unit", "name", "title", "org"})
+    kind = f["type"]
+    if kind == "event":
+        return ("event", f["date"]["start"], f["date"]["end"])
+    if kind == "count":
+        return ("count", f["value"], f["unit"])
+    if kind == "official":
+        return ("official", f["name"], f.get("title"), f.get("org"))
+    return ("regulation", fold_text(f["title"]))
 
 
-def _bigrams(text: str) -> set[str]:
-    folded = fold_text(text)
-    return {folded[i:i + 2] for i in range(len(folded) - 1)} or {folded}
+def similar(a: str, b: str, threshold: float = SAME_SENTENCE) -> bool:
+    """True when two sentences are copies of each other, allowing small OCR differences.
 
-
-def similar(a: str, b: str) -> bool:
-    """True when two sentences are copies of each other, allowing small OCR differences."""
+    >>> similar("市政协组织委员赴武川县调研。", "市政协组织委员赴武川具调研。")
+    True
+    """
     if a == b:
         return True
-    x, y = _bigrams(a), _bigrams(b)
-    return len(x & y) / max(len(x | y), 1) >= SAME_SENTENCE
+    x, y = fold_text(a), fold_text(b)
+    matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-def merge_repeats(facts: list[Fact]) -> list[Fact]:
-    """The facts with repeats folded into the first statement's `also_at`, in text order."""
+def merge_repeats(facts: list[Fact], sentences: list[Span] | None = None) -> list[Fact]:
+    """The facts with repeats folded into the first statement's `also_at`, in text order.
+
+    `sentences` (the article's sentence spans, in order) tells two facts of one sentence
+    apart from a fact and its copy in another sentence; without it, sentences are told
+    apart by their text only.
+    """
+    starts = [s for s, _ in sentences] if sentences else []
+
+    def place(fact: Fact) -> int | str:
+        return bisect.bisect_right(starts, fact.span[0]) - 1 if starts else fact.sentence
+
     kept: list[Fact] = []
-    first_of: dict[tuple, list[Fact]] = {}
+    first_of: dict[tuple, list[tuple[Fact, int | str]]] = {}
     for fact in facts:
-        key = fact_key(fact)
-        earlier = first_of.setdefault(key, [])
-        same = next((f for f in earlier if f.type in ("official", "regulation") or similar(f.sentence, fact.sentence)), None)
+        earlier = first_of.setdefault(fact_key(fact), [])
+        here = place(fact)
+        same = next((f for f, where in earlier if where != here and (
+            f.type in ("official", "regulation") or similar(f.sentence, fact.sentence))), None)
+        if same is None and fact.type in ("official", "regulation"):
+            same = next((f for f, _ in earlier), None)  # named twice in one sentence: still one fact
         if same is not None:
             same.also_at.append(fact.span)
             continue
-        earlier.append(fact)
+        earlier.append((fact, here))
         kept.append(fact)
     return kept
+
+
+# --- copies of an article across a batch ----------------------------------------------------
+
+
+@dataclass
+class _Written:
+    """What the Deduper remembers of an article it let through."""
+
+    doc: str
+    article: int
+    sketch: frozenset[int]
+    facts: dict[tuple, list[str]] = field(default_factory=dict)  # key -> sentences written
+
+
+def _sketch(sentences: Iterable[str]) -> frozenset[int]:
+    """Sampled hashes of the SHINGLE-character shingles of the folded sentences."""
+    out: set[int] = set()
+    for sentence in dict.fromkeys(sentences):
+        folded = fold_text(sentence)
+        for i in range(max(len(folded) - SHINGLE + 1, 1)):
+            h = zlib.crc32(folded[i:i + SHINGLE].encode("utf-8"))
+            if h % SKETCH == 0:
+                out.add(h)
+    return frozenset(out)
+
+
+class Deduper:
+    """Drop facts already written for a near-identical article earlier in the batch.
+
+    Records go through in order; an article's records (its `article` record, if any, and
+    its facts) are held until the article ends, then compared. Articles are compared by
+    the text of the sentences their facts stand in (records carry no other text): an
+    article is a copy of an earlier one when at least SAME_ARTICLE of the smaller one's
+    shingles occur in the other, so a damaged copy of part of an article counts. In a
+    copy, a fact is dropped when the earlier article wrote one with the same key from a
+    similar sentence; the others stay. The `article` record stays, its `facts` counts
+    recomputed. Each copy found is reported through `warn`.
+
+    Works on pydantic records (`filter`) or on their JSON lines (`filter_lines`).
+
+    >>> d = Deduper(warn=print)
+    >>> line = ('{"type":"count","doc":"%s","article":0,"span":[0,4],"text":"244件","sentence":'
+    ...         '"一年来,市人大常委会制定修改地方性法规9件,办理代表议案建议244件。","rule":"r","value":244,"unit":"件"}')
+    >>> out = list(d.filter_lines([line % "a.txt", line % "b.txt"]))
+    dedupe: b.txt article 0: dropped 1 of 1 facts already written for a.txt article 0 (similarity 1.00)
+    >>> len(out), d.dropped
+    (1, 1)
+    """
+
+    def __init__(self, warn: Callable[[str], None] | None = None) -> None:
+        self.warn = warn
+        self.dropped = 0
+        self._written: list[_Written] = []
+        self._index: dict[int, list[int]] = {}  # sketch hash -> indexes into _written
+
+    def filter(self, records: Iterable[Any]) -> Iterator[Any]:
+        """The records (pydantic models) without the facts of copies, in order."""
+        return self._run(records, lambda r: r.model_dump(mode="json"), _recount_model)
+
+    def filter_lines(self, lines: Iterable[str]) -> Iterator[str]:
+        """The same over JSON lines, as `factx extract` writes them."""
+        return self._run(lines, json.loads, _recount_line)
+
+    def _run(self, items, as_dict, recount) -> Iterator[Any]:
+        group: list[tuple[Any, dict]] = []
+        for item in items:
+            data = as_dict(item)
+            if group and (data["type"] == "article" or (data["doc"], data["article"]) != (group[0][1]["doc"], group[0][1]["article"])):
+                yield from self._close(group, recount)
+                group = []
+            group.append((item, data))
+        if group:
+            yield from self._close(group, recount)
+
+    def _close(self, group: list[tuple[Any, dict]], recount) -> Iterator[Any]:
+        head = group[0][1]
+        facts = [(item, data) for item, data in group if data["type"] != "article"]
+        sketch = _sketch(data["sentence"] for _, data in facts)
+        copies = self._copies_of(sketch)
+        kept = []
+        for item, data in facts:
+            key, sentence = fact_key(data), data["sentence"]
+            if any(similar(sentence, s, SAME_SENTENCE_IN_COPY) for w, _ in copies for s in w.facts.get(key, ())):
+                continue
+            kept.append((item, data))
+        written = _Written(head["doc"], head["article"], sketch)
+        for _, data in kept:
+            written.facts.setdefault(fact_key(data), []).append(data["sentence"])
+        self._remember(written)
+        if len(kept) < len(facts):
+            self.dropped += len(facts) - len(kept)
+            if self.warn:
+                matched = ", ".join(f"{w.doc} article {w.article} (similarity {score:.2f})" for w, score in copies)
+                self.warn(f"dedupe: {head['doc']} article {head['article']}: dropped {len(facts) - len(kept)} "
+                          f"of {len(facts)} facts already written for {matched}")
+        for item, data in group:
+            if data["type"] == "article":
+                yield recount(item, [d for _, d in kept]) if len(kept) < len(facts) else item
+        for item, _ in kept:
+            yield item
+
+    def _copies_of(self, sketch: frozenset[int]) -> list[tuple[_Written, float]]:
+        if len(sketch) < MIN_SKETCH:
+            return []
+        shared: dict[int, int] = {}
+        for h in sketch:
+            for n in self._index.get(h, ()):
+                shared[n] = shared.get(n, 0) + 1
+        copies = []
+        for n, common in shared.items():
+            other = self._written[n]
+            smaller = min(len(sketch), len(other.sketch))
+            if smaller >= MIN_SKETCH and common / smaller >= SAME_ARTICLE:
+                copies.append((other, common / smaller))
+        return sorted(copies, key=lambda pair: -pair[1])
+
+    def _remember(self, written: _Written) -> None:
+        n = len(self._written)
+        self._written.append(written)
+        for h in written.sketch:
+            self._index.setdefault(h, []).append(n)
+
+
+def _counts(facts: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for data in facts:
+        counts[data["type"]] = counts.get(data["type"], 0) + 1
+    return counts
+
+
+def _recount_model(article, facts: list[dict]):
+    return article.model_copy(update={"facts": _counts(facts)})
+
+
+def _recount_line(line: str, facts: list[dict]) -> str:
+    data = json.loads(line)
+    data["facts"] = _counts(facts)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

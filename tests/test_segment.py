@@ -5,10 +5,12 @@ The sample pages pin what a reader sees: how many articles, their titles, who wr
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import SAMPLES
-from factx.pipeline import extract_text
+from conftest import GOLD_DIR, SAMPLES
+from factx.pipeline import Options, extract_text, publication_year
 from factx.segment import segment, split_sentences
 
 PAGES = {p.name[:3]: p.read_text(encoding="utf-8") for p in SAMPLES}
@@ -222,3 +224,40 @@ def test_each_article_knows_the_years_it_speaks_of():
 def test_empty_and_navigation_only_pages_have_no_articles():
     assert segment("") == []
     assert segment("往期阅读\n上一版 下一版\n\n标题导航\n第06版:首府\n") == []
+
+
+# --- publication year (factx.pipeline.publication_year) ---------------------------
+
+GOLD_YEARS = {p.name[:3]: json.loads((GOLD_DIR / f"{p.stem}.json").read_text(encoding="utf-8"))["pub_year"] for p in SAMPLES}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_estimated_publication_year_of_each_sample_is_the_gold_one(page):
+    # Four of the five are year-end reviews, printed the year after the latest year they name.
+    assert publication_year(PAGES[page]) == GOLD_YEARS[page]
+
+
+def test_a_given_year_wins_then_the_dateline():
+    page = "2024年1月5日 星期五\n\n标题\n\n——市政协2023年工作回顾\n\n□张三\n\n2023年,市政协提交提案87件。"
+    assert publication_year(page, 2030) == 2030
+    assert publication_year(page) == 2024
+    assert publication_year(page.replace("2024年1月5日", "2025年1月5日")) == 2025
+
+
+def test_a_page_that_is_no_review_is_dated_by_the_latest_year_it_names():
+    assert publication_year("标题\n\n□张三\n\n2022年至2024年,刘伟连续3年被评为优秀干部。") == 2024
+    # A review without a year of its own counts only if it looks back on a year.
+    assert publication_year("标题\n\n——上半年经济运行综述\n\n□张三\n\n2024年上半年,全市生产总值增长5%。") == 2024
+    assert publication_year("标题\n\n——工作综述\n\n□张三\n\n回首过去一年,2024年,全市生产总值增长5%。") == 2025
+
+
+def test_a_page_without_any_year_has_no_publication_year():
+    assert publication_year("2月8日,政协委员陆续报到。") is None
+
+
+def test_dates_without_a_year_take_the_publication_year(ruleset):
+    text = "政协委员报到\n\n2月8日,出席呼和浩特市政协十四届五次会议的政协委员陆续到达驻地。\n\n■本报记者 王劲凯 摄\n"
+    (event,) = [r for r in extract_text(text, ruleset, options=Options(year=2025)) if r.type == "event"]
+    assert (event.date.start, event.date.year_inferred) == ("2025-02-08", True)
+    (event,) = [r for r in extract_text(text + "\n自2026年补贴活动启动以来,销量持续攀升。", ruleset) if r.type == "event"]
+    assert event.date.start == "2026-02-08"
