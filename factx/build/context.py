@@ -9,10 +9,65 @@ import regex
 
 from factx.match import ArticleText, Match
 from factx.rules import RuleSet
-from factx.values.dates import YearContext
+from factx.values.dates import YearContext, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
-_EXPLICIT_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})年")
+# Every year the text names: 2023年, 二〇二三年, and the relative words (同年, 次年, 今年...).
+_YEAR_MENTION = regex.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})年"
+    r"|(?<![〇零○一二三四五六七八九])(?P<year>[一二][〇零○一二三四五六七八九]{3})年"
+    r"|(?P<word>同年|当年|次年|翌年|今年|本年|上年|去年|前年|明年)"
+)
+# A year that sets the time line of what follows: it opens a clause (2023年,市政协…) or a
+# full date (2023年9月21日 / 2023年10月) anywhere.
+_CLAUSE_OPENS_BEFORE = regex.compile(r"(?:^|[,;:。!?)\]】”’」』▲■●]|本报讯|讯)$")
+_MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
+
+
+@dataclass
+class YearLine:
+    """The years an article names, in order, as a partial date needs them.
+
+    `previous` answers 同年/当年/次年: the last year named before a position, relative words
+    resolved as they come. `default` answers a date without any year (2月8日): the year that
+    opened the time line of the same paragraph (2023年,… 3月,…), else the publication year.
+    """
+
+    publication: int | None
+    positions: list[int] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    topic_positions: list[int] = field(default_factory=list)
+    topic_years: list[int] = field(default_factory=list)
+    topic_paragraphs: list[int] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, text: str, publication: int | None, paragraph_of) -> "YearLine":
+        line = cls(publication)
+        previous: int | None = None
+        for m in _YEAR_MENTION.finditer(text):
+            if m.group("year"):
+                year = year_number(m.group("year"))
+            else:
+                year = resolve_year_word(m.group("word"), YearContext(publication, previous, publication))
+            if year is None:
+                continue
+            previous = year
+            line.positions.append(m.start())
+            line.years.append(year)
+            if _MONTH_FOLLOWS.match(text, m.end()) or _CLAUSE_OPENS_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                line.topic_positions.append(m.start())
+                line.topic_years.append(year)
+                line.topic_paragraphs.append(paragraph_of(m.start()))
+        return line
+
+    def context(self, pos: int, paragraph: int) -> YearContext:
+        i = bisect.bisect_left(self.positions, pos) - 1
+        previous = self.years[i] if i >= 0 else None
+        j = bisect.bisect_left(self.topic_positions, pos) - 1
+        default = self.publication
+        if j >= 0 and self.topic_paragraphs[j] == paragraph:
+            default = self.topic_years[j]
+        return YearContext(publication=self.publication, previous=previous, default=default)
 
 
 @dataclass
@@ -23,20 +78,32 @@ class Context:
     atext: ArticleText
     ruleset: RuleSet
     publication_year: int | None
-    _year_positions: list[int] = field(default_factory=list)
-    _years: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        for m in _EXPLICIT_YEAR.finditer(self.atext.text):
-            self._year_positions.append(m.start())
-            self._years.append(int(m.group(1)))
+    _year_line: YearLine | None = field(default=None, repr=False)
+    _paragraph_starts: list[int] | None = field(default=None, repr=False)
 
     def year_context(self, pos: int) -> YearContext:
-        """Years a partial date at folded `pos` resolves against: the last explicit year
-        written before it in the article, and the publication year."""
-        i = bisect.bisect_left(self._year_positions, pos) - 1
-        previous = self._years[i] if i >= 0 else None
-        return YearContext(publication=self.publication_year, previous=previous, default=self.publication_year)
+        """Years a partial date at folded `pos` resolves against (read once per article).
+
+        `previous` is the last year named before `pos` (同年7月, 次年); `default`, for a date
+        with no year at all, is the year that opened the time line of the same paragraph
+        (`2023年,市政协…。9月21日,…`), else the publication year. Never the clock.
+        """
+        if self._year_line is None:
+            self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of)
+        return self._year_line.context(pos, self.paragraph_of(pos))
+
+    def paragraph_of(self, pos: int) -> int:
+        """Index of the paragraph holding folded `pos`: sentences split by a line break in
+        the original are in different paragraphs (segment.py already joins lines that a
+        page broke in the middle of a sentence)."""
+        if self._paragraph_starts is None:
+            starts = [0]
+            spans = self.atext.sentences
+            for k in range(1, len(spans)):
+                if "\n" in self.original[spans[k - 1][1]:spans[k][0]]:
+                    starts.append(k)
+            self._paragraph_starts = starts
+        return bisect.bisect_right(self._paragraph_starts, self.atext.sentence_index(pos)) - 1
 
     def common(self, match: Match, start: int | None = None, end: int | None = None) -> dict:
         """doc, article, span, text, sentence and rule of a fact read from folded [start, end)."""

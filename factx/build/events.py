@@ -1,9 +1,30 @@
 """Dated events: the date, and who did what where, with whom.
 
-The rule finds a date that anchors a clause (group `date`, optionally `clause`, `actor`,
-`action`, `location`, `participants`). What the rule does not capture is read from the
-clause with the lexicons `event_verbs` (组织, 召开, 调研 ...) and `movement_verbs`
-(赴, 深入, 走进 ...): the actor stands before the first verb, the place after a movement.
+A rule finds a date that anchors a clause (group `date`; `event.date_after_subject` also
+captures the `actor` written before it). The builder then
+
+1. drops dates that are no event after all: inside a `《》` title, or with nothing said
+   around them (a page's dateline `2024年1月5日 星期五`);
+2. normalises the date with `parse_date` in the article's year context (context.py), so
+   `factx.parse_date(text, year_context)` gives exactly what is written here;
+3. reads the clause the date anchors, from the clause mark before the date to the next
+   clause that opens on a date (`…,9月25日,…` is a second event) or the sentence end:
+
+   - actor: what stands before the date in its clause (`市商务局于2月6日…`), else the
+     subject after it: the words before the first verb, adverb or preposition
+     (`市政协组织委员赴武川县调研` -> 市政协), the agent of `由…主办的`, the head noun of
+     `出席…的政协委员陆续到达` (政协委员), the person last named for 他/她, or, for a clause
+     without a subject, the subject of an earlier clause of the sentence. An actor must end
+     like one (event_actor_heads, titles, places) or be a name;
+   - location: the place after a movement verb (`赴武川县`), after 在/于 before a verb, or
+     after a visiting verb (`走访XX企业`), kept only if it reads as a place (place_heads,
+     place_names, not event_nonplaces); a place where something is done (`直奔…小区查看`)
+     beats one merely reached (`来到办公室,`);
+   - participants: who is organised or led (`组织政协委员、提案人赴…`), split on `、`;
+   - action: the predicate's first clause without the place (`组织…委员调研`); when that
+     clause only moves somewhere (`走进…基地,就…进行调研`) the next clause is added.
+
+No tokenizer runs here: the patterns are compiled once per rule pack (ruleset.regex).
 """
 
 from __future__ import annotations
@@ -13,55 +34,281 @@ from factx.match import Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
 
-# Words that can stand between a date and its clause but belong to neither.
-_LEAD = r"^(?:[,,、]|上午|下午|晚上|晚|早上|一早|凌晨|中午|期间|以来|起)*"
-_ACTOR_END = r"(?:{lex:movement_verbs}|{lex:event_verbs}|对|就|围绕|在|于|与|同|向|为|把|将|从|由|联合)"
-_PLACE = r"(?:{lex:movement_verbs})(?P<place>[^,,。;;、“”《》]{2,25}?)(?={lex:event_verbs}|[,,。;;]|$|进行|开展|参加|参与|查看|指导|督导|看望|慰问|检查)"
-_PARTICIPANTS = r"组织(?P<who>[^,,。;;]{2,60}?)(?={lex:movement_verbs}|参与|参加|开展|进行|对|就|围绕|调研|视察|$)"
+# A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会.
+_VERB = r"(?<!党)(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
+# What ends an actor and opens the predicate.
+_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}})"
+_MARKERS = rf"(?P<marker>{_MARKER})"
+# What may stand between a date and its clause without belonging to it.
+_LEAD = (
+    r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
+    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|期间)*"
+)
+# Words that open a clause but are no part of its actor.
+_DISCOURSE = (
+    r"^(?:(?:本报|本刊)?讯|图为|据悉|据了解|据介绍|记者[^,]{0,12}?获悉|同时|此外|另外|其中|随后|近日|日前|目前"
+    r"|为此|对此|此次|本次|当天|当日|这天|是日|会上|会议期间|活动中|活动期间)"
+)
+# Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
+_BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
+# One-character adverbs between an actor and its verb: 他便来到, 该局已于.
+_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|[将已还也便就均曾又再才都正亦])+$"
+_PRONOUN = r"^(?:他们|她们|他|她)"
+_ORGANISER = r"^由(?P<agent>[^,;:。!?]{2,60}?)(?:联合|共同|携手)?(?:主办|承办|举办|组织|发起|牵头|指导)"
+_RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
+_ACTOR_END = r"(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_heads}|{lex:place_names})$"
+_NAME = r"^{lex:surnames}\p{Han}{1,2}$"
+_TITLED_NAME = r"(?:{lex:titles})(?P<name>{lex:surnames}\p{Han}{1,2})"
+# What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
+_NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|到|了|同志|一行|表示|强调|指出|介绍|告诉|认为|{_MARKER}|[,;:。!?、“”(])"
+_PLACE_CHARS = r"[^,;:。!?“”《》()、\n]"
+_MOVE_PLACE = (
+    r"(?<![不得达做遇受感想提收报找看听回迟周送])(?P<verb>{lex:movement_verbs})"
+    rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
+    rf"(?=(?P<next>{_MARKER})|[,;:。!?、]|$|的|等)"
+)
+_AT_PLACE = (
+    r"(?<![现正存所关由对等属处基鉴])(?P<verb>在|于)"
+    rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
+    rf"(?=(?P<next>(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}})))"
+)
+_VISIT_PLACE = (
+    r"(?P<verb>调研|视察|考察|走访|察看|查看|看望|慰问|参观|观摩)(?!{NAME_SUFFIX})"
+    rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
+    rf"(?=(?P<next>{_VERB})|[,;:。!?、]|$|并|的)"
+)
+_PLACE_END = r"(?:{lex:place_heads})$"
+_PLACE_NAME = r"^(?:{lex:place_names})"
+# Not a place: a scope (全市, 各地, 本市), a thing (…工作, …情况), a frame (…会议上, …期间).
+_NOT_PLACE = (
+    r"\d|^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)"
+    r"|(?:工作|情况|问题|建设|发展|活动|会议|议题|任务|精神|要求|政策|上|中|下|内|里|期间|时|之际)$"
+)
+_PARTICIPANTS = (
+    rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|邀请|召集)(?!{_MARKER})"
+    rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
+)
+# Verbs that only gather people: a clause with nothing else borrows the next clause's action.
+_LEADERS = r"^(?:(?<!党)组织|带领|率领|邀请|召集)"
+_ACTION_LEAD = r"^(?:{lex:event_adverbs}|[便还也又均已将再先并])+"
+# One-character adverbs that may open a clause before its subject or verb: 又组织, 还深入.
+_CLAUSE_ADVERB = r"^[便就还也又均已将再并即]+"
+# A later clause of the same sentence that opens on a date starts another event.
+_NEXT_EVENT = r"(?<=[,;:])(?:{DATE}|{MONTH_DATE_BARE}(?=,)){DATE_END}"
+_CLAUSE_MARK = frozenset(",;:。!?()")
+_CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 
 
 def build_event(match: Match, ctx: Context) -> list[Event]:
     text = ctx.atext.text
     date_start, date_end = match.groups["date"]
+    s_start, s_end = ctx.sentence_of(date_start)
+    if _inside_title(text[s_start:date_start]):
+        return []
     value = parse_date(text[date_start:date_end], ctx.year_context(date_start))
     if value is None:
         return []
-    clause = match.group(text, "clause")
-    if clause is None:
-        sentence_end = ctx.sentence_of(date_start)[1]
-        clause = text[date_end:sentence_end]
-    fields = describe_clause(clause, ctx)
-    for name in ("actor", "action", "location"):
-        given = match.group(text, name)
-        if given:
-            fields[name] = given
-    given = match.group(text, "participants")
-    if given:
-        fields["participants"] = [p for p in given.split("、") if p]
-    return [Event(**ctx.common(match), date=DateValue(**value.__dict__), **fields)]
+    described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"))
+    if described is None:
+        return []
+    fields, start, end = described
+    return [Event(**ctx.common(match, start, end), date=DateValue(**value.__dict__), **fields)]
 
 
-def describe_clause(clause: str, ctx: Context) -> dict:
-    """actor, action, location and participants of the clause that follows a date.
+def _inside_title(before: str) -> bool:
+    """Whether a date is inside a 《》 title opened earlier in its sentence."""
+    return before.count("《") > before.count("》")
 
-    >>> # '呼和浩特市政协组织委员赴武川县调研' -> actor 呼和浩特市政协, location 武川县
-    """
+
+def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end: int, given_actor: str | None) -> tuple[dict, int, int] | None:
+    """(actor, action, location and participants; the folded bounds of the clause they were
+    read from) for the clause a date anchors, or None if the date anchors nothing."""
     rs = ctx.ruleset
-    clause = rs.regex(_LEAD).sub("", clause)
-    clause = clause.rstrip("。;;!?!?")
-    actor = None
-    rest = clause
-    end = rs.regex(_ACTOR_END).search(clause)
-    if end and end.start() >= 2:
-        actor = clause[: end.start()]
-        rest = clause[end.start():]
-    place = rs.regex(_PLACE).search(rest)
-    who = rs.regex(_PARTICIPANTS).search(rest)
-    participants = [p for p in who.group("who").split("、") if p] if who else []
-    action = rest.split(",")[0] if rest else None
-    return {
+    text = ctx.atext.text
+    pre_start = date_start
+    while pre_start > s_start and text[pre_start - 1] not in _CLAUSE_MARK and text[pre_start - 1] not in "”’】":
+        pre_start -= 1
+    nxt = rs.regex(_NEXT_EVENT).search(text, date_end, s_end)
+    clause_end = (nxt.start() - 1) if nxt else s_end
+    post = text[date_end:clause_end]
+    post = rs.regex(_LEAD).sub("", post, count=1).rstrip("。;!?")
+    pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
+    pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip("▲△●■◆□★"))
+    if given_actor:
+        pre = given_actor
+    if not pre and not post:
+        return None  # a date with nothing said around it: a dateline, a heading
+
+    actor = _as_actor(pre, rs) if pre else None
+    clause_start = pre_start if actor else date_start
+    predicate = post
+    if actor is None:  # no actor before the date: read the subject after it
+        actor, predicate, subjectless = _subject(post, ctx, date_start)
+        if actor is None and subjectless:
+            actor = _earlier_subject(ctx, s_start, pre_start)
+    place, place_phrase = _location(",".join(_same_subject(post, rs)), rs)
+    fields = {
         "actor": actor,
-        "action": action or None,
-        "location": place.group("place") if place else None,
-        "participants": participants,
+        "action": _action(predicate, place_phrase, rs),
+        "location": place,
+        "participants": _participants(predicate, rs),
     }
+    return fields, clause_start, clause_end
+
+
+def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
+    """(actor, predicate, subjectless) of a clause that follows its date."""
+    rs = ctx.ruleset
+    clause = rs.regex(_DISCOURSE).sub("", post, count=1)
+    clause = rs.regex(_CLAUSE_ADVERB).sub("", clause)
+    pronoun = rs.regex(_PRONOUN).match(clause)
+    if pronoun:
+        singular = pronoun.group() in ("他", "她")
+        return (_person_named_before(ctx, pos) if singular else None), clause[pronoun.end():], False
+    organiser = rs.regex(_ORGANISER).match(clause)
+    if organiser:
+        return _as_actor(organiser.group("agent"), rs), clause[organiser.end():].lstrip("的"), False
+    for m in rs.regex(_MARKERS).finditer(clause):
+        if m.start() == 0:
+            break
+        if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
+            return _as_actor(clause[:m.start()], rs), clause[m.start():], False
+    else:
+        return None, clause, False
+    head = rs.regex(_RELATIVE_HEAD).match(clause)
+    if head:
+        actor = _as_actor(head.group("head"), rs)
+        if actor:
+            return actor, clause[head.end():], False
+    return None, clause, True
+
+
+def _as_actor(text: str, rs) -> str | None:
+    """`text` as an actor, or None when it does not read as one (全市GDP, 会议, 该条例)."""
+    text = rs.regex(_DISCOURSE).sub("", text, count=1)
+    text = rs.regex(_ACTOR_TAIL).sub("", text)
+    if len(text) < 2 or text[0] in "《“(":
+        return None
+    if rs.regex(_ACTOR_END).search(text) or rs.regex(_NAME).match(text) or rs.regex(_TITLED_NAME).search(text):
+        return text
+    return None
+
+
+def _person_named_before(ctx: Context, pos: int) -> str | None:
+    """The person an office title last named before folded `pos` in the article (for 他/她)."""
+    rs = ctx.ruleset
+    text = ctx.atext.text
+    last = None
+    for last in rs.regex(_TITLED_NAME).finditer(text, 0, pos):
+        pass
+    if last is None:
+        return None
+    name_start = last.start("name")
+    if rs.regex(_NAME_FOLLOWER).match(text, name_start + 2):
+        return text[name_start:name_start + 2]
+    return last.group("name")
+
+
+def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | None:
+    """For a clause without a subject (…;9月25日,又组织委员…): the nearest earlier clause
+    of the same sentence that has one (a sentence may run on over `;`)."""
+    rs = ctx.ruleset
+    atext = ctx.atext
+    start, i = s_start, atext.sentence_index(s_start)
+    while i > 0:
+        prev_start, prev_end = atext.sentence_bounds(i - 1)
+        if not atext.text[prev_start:prev_end].endswith(";"):
+            break
+        start, i = prev_start, i - 1
+    pieces = _top_level_split(atext.text[start:clause_start].replace("\n", ";"))
+    for piece in reversed(pieces):
+        date = rs.regex(r"^(?:{DATE}|{MONTH_DATE_BARE}){DATE_END}").match(piece)
+        piece = rs.regex(_LEAD).sub("", piece[date.end():] if date else piece, count=1)
+        if not piece:
+            continue
+        actor, _, _ = _subject(piece, ctx, s_start)
+        if actor:
+            return actor
+    return None
+
+
+def _same_subject(post: str, rs) -> list[str]:
+    """The clauses of `post` that go on with the event's subject: the first, and each
+    next one until a clause names a subject of its own (…,呼和浩特市政协成立了…)."""
+    clauses = _top_level_split(post)
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        clause = rs.regex(_CLAUSE_ADVERB).sub("", rs.regex(_DISCOURSE).sub("", clause, count=1))
+        marker = next((m for m in rs.regex(_MARKERS).finditer(clause) if m.start() == 0 or m.start() >= 2), None)
+        if marker is not None and marker.start() >= 2 and _as_actor(clause[:marker.start()], rs):
+            break
+        kept.append(clause)
+    return kept
+
+
+def _location(post: str, rs) -> tuple[str | None, str | None]:
+    """(place, the words that name it with their verb) of a clause, or (None, None)."""
+    best = None
+    for source in (_MOVE_PLACE, _AT_PLACE, _VISIT_PLACE):
+        for m in rs.regex(source).finditer(post):
+            place = _as_place(m.group("place"), rs)
+            if place is None:
+                continue
+            # A place where something is done beats one merely reached (来到办公室,…直奔…小区查看).
+            rank = (m.group("next") is None, m.start())
+            if best is None or rank < best[0]:
+                best = (rank, place, m.group("verb") + m.group("place"))
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _as_place(text: str, rs) -> str | None:
+    if text in rs.lexicon("event_nonplaces") or rs.regex(_NOT_PLACE).search(text):
+        return None
+    end = rs.regex(_PLACE_END).search(text)
+    if end and end.start() > 0:  # a bare head (社区, 企业) names no place
+        return text
+    if rs.regex(_PLACE_NAME).match(text):
+        return text
+    return None
+
+
+def _participants(predicate: str, rs) -> list[str]:
+    m = rs.regex(_PARTICIPANTS).search(predicate.split(",")[0] if predicate else "")
+    if not m:
+        return []
+    names = [p for p in m.group("who").split("、") if p]
+    return names if names and _as_actor(names[-1], rs) else []
+
+
+def _action(predicate: str, place_phrase: str | None, rs) -> str | None:
+    """The predicate's first clause without its place; the next clause too when the first
+    only gathers people or moves somewhere."""
+    clauses = _top_level_split(predicate)
+    if not clauses:
+        return None
+    lead = rs.regex(_ACTION_LEAD)
+    first = clauses[0]
+    if place_phrase and place_phrase in first:
+        first = first.replace(place_phrase, "", 1)
+    first = lead.sub("", first)
+    gathers_only = not first or (rs.regex(_LEADERS).match(first) and not rs.regex(_VERB).search(first, 2))
+    if gathers_only and len(clauses) > 1:
+        first += lead.sub("", clauses[1])
+    return first or None
+
+
+def _top_level_split(text: str) -> list[str]:
+    """Clauses of `text` split on , ; : outside quotes, titles and brackets."""
+    pieces: list[str] = []
+    depth: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _CLOSE:
+            depth.append(_CLOSE[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and ch in ",;:":
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return [p for p in pieces if p]

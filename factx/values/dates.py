@@ -33,14 +33,15 @@ class YearContext:
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_MONTH_WORDS = {"元": 1}  # 元月 is January
 _CN = "〇零○一二三四五六七八九"
 
 # Parts of a day keep day precision; parts of a month need a month-only date.
-_DAY_PARTS = "上午|下午|中午|晚上|晚间|夜间|夜里|傍晚|早上|早晨|清晨|凌晨|白天|晚|早|夜"
+_DAY_PARTS = "上午|下午|中午|晚上|晚间|夜间|夜里|傍晚|早上|早晨|清晨|凌晨|白天|一早|晚|早|夜"
 _MONTH_PARTS = "上中旬|中下旬|上旬|中旬|下旬|初|中|底|末"
 _MONTH_PART_SET = frozenset(_MONTH_PARTS.split("|"))
 
-_RELATIVE_YEARS = "同年|当年|次年|翌年|今年|本年|上年|去年|明年"
+_RELATIVE_YEARS = "同年|当年|次年|翌年|今年|本年|上年|去年|前年|明年"
 
 # Range separators: dashes of every width, tildes, 至 and 到 (after NFKC, ～ is ~ and － is -).
 _SEP = r"(?:[-—–―〜~]+|至|到)"
@@ -57,7 +58,7 @@ def _single(p: str) -> str:
     # (a range end may be just `20日`). 日 may be missing before a range separator: 5月14-20日.
     chinese = (
         rf"(?:(?P<{p}year>[0-9]{{4}}|[{_CN}]{{4}})年|(?P<{p}rel>{_RELATIVE_YEARS}))?"
-        rf"(?:(?P<{p}month>[0-9]{{1,2}}|[{_CN}十]{{1,3}})月份?)?"
+        rf"(?:(?P<{p}month>[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)月份?)?"
         rf"(?:(?P<{p}day>[0-9]{{1,2}}|[{_CN}十]{{1,3}})[日号]?)?"
         rf"(?P<{p}part>{_MONTH_PARTS}|{_DAY_PARTS})?"
     )
@@ -82,6 +83,8 @@ def _to_int(s: str) -> int | None:
     """`"21"`, `"二十一"`, `"二〇二三"` -> int; None when the numeral is malformed (`十十`)."""
     if s.isascii():
         return int(s)
+    if s in _MONTH_WORDS:
+        return _MONTH_WORDS[s]
     if "十" not in s:  # years are written digit by digit: 二〇二三
         digits = [_CN_DIGITS.get(c) for c in s]
         return None if None in digits else int("".join(map(str, digits)))
@@ -103,21 +106,31 @@ def _parts(m: regex.Match, p: str) -> _Parts | None:
     return _Parts(nums["year"], m.group(p + "rel"), nums["month"], nums["day"], m.group(p + "part"))
 
 
-def _relative_year(rel: str, ctx: YearContext) -> int | None:
-    """The year a relative word names in this context, or None if the context lacks it."""
+def year_number(s: str) -> int | None:
+    """The year a numeral names: `"2023"` or `"二〇二三"` -> 2023 (None if malformed)."""
+    return _to_int(unicodedata.normalize("NFKC", s))
+
+
+def resolve_year_word(word: str, ctx: YearContext) -> int | None:
+    """The year a relative word names in this context, or None if the context lacks it.
+
+    >>> resolve_year_word("次年", YearContext(previous=2020))
+    2021
+    """
     pub, prev = ctx.publication, ctx.previous
-    if rel in ("同年", "当年"):
+    if word in ("同年", "当年"):
         return prev
-    if rel in ("次年", "翌年"):
+    if word in ("次年", "翌年"):
         return None if prev is None else prev + 1
-    if rel in ("今年", "本年"):
+    if word in ("今年", "本年"):
         return pub
-    if rel == "明年":
+    if word == "明年":
         return None if pub is None else pub + 1
-    # 上年 / 去年: the year before publication; failing that, the year before the one last named.
+    back = 2 if word == "前年" else 1
+    # 上年 / 去年 / 前年: counted back from publication; failing that, from the year last named.
     if pub is not None:
-        return pub - 1
-    return None if prev is None else prev - 1
+        return pub - back
+    return None if prev is None else prev - back
 
 
 def _precision(parts: _Parts) -> str | None:
@@ -175,7 +188,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
         if start.year is not None:
             return start.year
         if start.rel is not None:
-            return _relative_year(start.rel, ctx)
+            return resolve_year_word(start.rel, ctx)
         if is_range and end.year is not None:  # 12月28日至2024年1月3日: the start is in 2023
             return end.year - (1 if start.month > end_month else 0)
         return ctx.default
@@ -188,7 +201,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
     elif end.year is not None:
         y_end = end.year
     elif end.rel is not None:
-        y_end = _relative_year(end.rel, replace(ctx, previous=y_start))
+        y_end = resolve_year_word(end.rel, replace(ctx, previous=y_start))
     else:
         y_end = y_start + (1 if end_month < start.month else 0)
     if y_end is None:
