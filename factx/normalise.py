@@ -2,29 +2,47 @@
 
 Rules match a *folded* copy of the original: full-width ASCII forms become half-width
 (`１，１８３` -> `1,183`, `（草案）` -> `(草案)`), and whitespace (spaces, ideographic
-spaces, line breaks) disappears, so `2023年9 月21日` or a date broken across two lines
-still match. Every folded character keeps the offset of the original character it came
-from, so a span found in the folded text maps back exactly: `original[start:end]`.
+spaces, line breaks of every kind, zero-width marks) disappears, so `2023年9 月21日` or a
+date broken across two lines still match. Every folded character keeps the offset of the
+original character it came from, so a span found in the folded text maps back exactly:
+`original[start:end]`. Folding never changes the original: CRLF, BOMs and odd spaces stay
+where they are, and spans index them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 # Full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E by a fixed offset.
 _FULLWIDTH_OFFSET = 0xFEE0
-# Whitespace that never carries meaning inside a sentence of Chinese news text.
-_DROPPED = frozenset(" \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
+# Whitespace that never carries meaning inside a sentence of Chinese news text: spaces of
+# every width, every line break str.splitlines knows (CR, LF, VT, FF, FS/GS/RS, NEL, LS, PS)
+# and zero-width marks (ZWSP, ZWNJ, ZWJ, word joiner, BOM).
+_DROPPED = frozenset(
+    " \t\r\n\f\v\x1c\x1d\x1e\x85\u00a0\u2028\u2029\u3000\u2002\u2003\u2009"
+    "\u200b\u200c\u200d\u2060\ufeff"
+)
 # Look-alikes outside that block, folded to the form rules are written in. Folding is
 # strictly one character to one character, so offsets stay a simple list.
 _SINGLE = {
     "\u2212": "-",   # minus sign
     "\u2013": "-",   # en dash, as in 5月14日–20日
+    "\u2010": "-",   # hyphen
+    "\u2011": "-",   # non-breaking hyphen
 }
+# The whole folding as one table for str.translate: dropped -> None, look-alikes -> their form.
+FOLD_TABLE: dict[int, int | str | None] = {
+    **{code: code - _FULLWIDTH_OFFSET for code in range(0xFF01, 0xFF5F)},
+    **{ord(ch): to for ch, to in _SINGLE.items()},
+    **{ord(ch): None for ch in _DROPPED},
+}
+_DROPPED_RUN = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(_DROPPED)) + "]+")
 
 
 def fold_char(ch: str) -> str:
-    """The matching form of one character: `fold_char('１') == '1'`."""
+    """The matching form of one (kept) character: `fold_char('１') == '1'`."""
     code = ord(ch)
     if 0xFF01 <= code <= 0xFF5E:
         return chr(code - _FULLWIDTH_OFFSET)
@@ -57,18 +75,17 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     ('9月21日', (3, 6))
     """
     end = len(original) if end is None else end
-    chars: list[str] = []
+    text = original[start:end].translate(FOLD_TABLE)
     origin: list[int] = []
-    for i in range(start, end):
-        ch = original[i]
-        if ch in _DROPPED:
-            continue
-        chars.append(fold_char(ch))
-        origin.append(i)
+    kept = start
+    for gap in _DROPPED_RUN.finditer(original, start, end):
+        origin.extend(range(kept, gap.start()))
+        kept = gap.end()
+    origin.extend(range(kept, end))
     origin.append(origin[-1] + 1 if origin else start)
-    return Folded("".join(chars), origin)
+    return Folded(text, origin)
 
 
 def fold_text(text: str) -> str:
     """Only the folded string, for comparisons: `fold_text('人（次）') == '人(次)'`."""
-    return "".join(fold_char(c) for c in text if c not in _DROPPED)
+    return text.translate(FOLD_TABLE)
