@@ -65,6 +65,7 @@ def extract(
     encoding: EncodingOpt = None,
     year: YearOpt = None,
     no_articles: Annotated[bool, typer.Option("--no-articles", help="Do not write `article` records.")] = False,
+    dedupe: Annotated[bool, typer.Option("--dedupe", help="Drop facts already written for a near-identical article earlier in the batch; say so on stderr.")] = False,
 ) -> None:
     """Extract facts from text files and write one JSON record per line."""
     from factx.pipeline import Options, Report, extract_documents
@@ -85,6 +86,10 @@ def extract(
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         records = extract_documents(_with_progress(inputs, console), ruleset, options, lambda m: console.print(f"warning: {m}"), report)
+        if dedupe:
+            from factx.repeats import Deduper
+
+            records = Deduper(lambda m: console.print(m, markup=False)).filter(records)
         write_jsonl(records, out)
     finally:
         if output:
