@@ -54,28 +54,36 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # One-character adverbs between an actor and its verb: 他便来到, 该局已于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|[将已还也便就均曾又再才都正亦])+$"
 _PRONOUN = r"^(?:他们|她们|他|她)"
-_ORGANISER = r"^由(?P<agent>[^,;:。!?]{2,60}?)(?:联合|共同|携手)?(?:主办|承办|举办|组织|发起|牵头|指导)"
+_ROLE = r"(?:联合|共同|携手)?(?:主办|承办|协办|举办|组织|发起|牵头|指导|支持)"
+_ORGANISER = rf"^由(?P<agent>[^,;:。!?]{{2,60}}?){_ROLE}(?:[、,][^,;:。!?的]{{2,40}}?{_ROLE})*的?"
+# A first clause that only frames the event: 为落实…, 围绕…, 在…会议室,
+_FRAME = r"^(?:{lex:event_prepositions})"
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
 _ACTOR_END = r"(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_heads}|{lex:place_names})$"
 _NAME = r"^{lex:surnames}\p{Han}{1,2}$"
+# A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
+_MEETING = r"^(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)$"
 _TITLED_NAME = r"(?:{lex:titles})(?P<name>{lex:surnames}\p{Han}{1,2})"
+_HEAD_NAME = r"(?:{lex:event_actor_heads})(?:{lex:surnames}\p{Han}{1,2})$"
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
 _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|到|了|同志|一行|表示|强调|指出|介绍|告诉|认为|{_MARKER}|[,;:。!?、“”(])"
-_PLACE_CHARS = r"[^,;:。!?“”《》()、\n]"
+_PLACE_CHARS = r"[^,;:。!?“”《》()\n]"
 _MOVE_PLACE = (
     r"(?<![不得达做遇受感想提收报找看听回迟周送])(?P<verb>{lex:movement_verbs})"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
-    rf"(?=(?P<next>{_MARKER})|[,;:。!?、]|$|的|等)"
+    rf"(?=(?P<next>{_MARKER})|[,;:。!?]|$|的|等)"
 )
 _AT_PLACE = (
     r"(?<![现正存所关由对等属处基鉴])(?P<verb>在|于)"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
     rf"(?=(?P<next>(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}})))"
 )
+# A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
+_FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
 _VISIT_PLACE = (
     r"(?P<verb>调研|视察|考察|走访|察看|查看|看望|慰问|参观|观摩)(?!{NAME_SUFFIX})"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
-    rf"(?=(?P<next>{_VERB})|[,;:。!?、]|$|并|的)"
+    rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
 _PLACE_NAME = r"^(?:{lex:place_names})"
@@ -85,12 +93,12 @@ _NOT_PLACE = (
     r"|(?:工作|情况|问题|建设|发展|活动|会议|议题|任务|精神|要求|政策|上|中|下|内|里|期间|时|之际)$"
 )
 _PARTICIPANTS = (
-    rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|邀请|召集)(?!{_MARKER})"
+    rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|(?<![效比概频利税汇])率|邀请|召集)(?!{_MARKER})"
     rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
 )
 # Verbs that only gather people: a clause with nothing else borrows the next clause's action.
-_LEADERS = r"^(?:(?<!党)组织|带领|率领|邀请|召集)"
-_ACTION_LEAD = r"^(?:{lex:event_adverbs}|[便还也又均已将再先并])+"
+_LEADERS = r"^(?:(?<!党)组织|带领|率领|率|邀请|召集)"
+_ACTION_LEAD = r"^(?:{lex:event_adverbs}|一行|[便还也又均已将再先并])+"
 # One-character adverbs that may open a clause before its subject or verb: 又组织, 还深入.
 _CLAUSE_ADVERB = r"^[便就还也又均已将再并即]+"
 # A later clause of the same sentence that opens on a date starts another event.
@@ -146,7 +154,12 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         actor, predicate, subjectless = _subject(post, ctx, date_start)
         if actor is None and subjectless:
             actor = _earlier_subject(ctx, s_start, pre_start)
-    place, place_phrase = _location(",".join(_same_subject(post, rs)), rs)
+    if actor is None and rs.regex("{STATISTIC}").search(post):
+        return None  # a period's statistic, not an event
+    scope = _same_subject(predicate, rs)
+    if post and rs.regex(_FRAME).match(post) and not predicate.startswith(post[:_first_clause_end(post)]):
+        scope.insert(0, post[:_first_clause_end(post)])  # 在…会议室,市人大代表李明…: the frame holds the place
+    place, place_phrase = _location(",".join(scope), rs)
     fields = {
         "actor": actor,
         "action": _action(predicate, place_phrase, rs),
@@ -157,7 +170,12 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
 
 
 def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
-    """(actor, predicate, subjectless) of a clause that follows its date."""
+    """(actor, predicate, subjectless) of a clause that follows its date.
+
+    The subject is looked for in the first clause only (…,全市各图书馆开展… names another
+    subject); a first clause that only frames the event (为落实…精神, 在…会议室,) hands
+    over to the next one.
+    """
     rs = ctx.ruleset
     clause = rs.regex(_DISCOURSE).sub("", post, count=1)
     clause = rs.regex(_CLAUSE_ADVERB).sub("", clause)
@@ -167,20 +185,34 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         return (_person_named_before(ctx, pos) if singular else None), clause[pronoun.end():], False
     organiser = rs.regex(_ORGANISER).match(clause)
     if organiser:
-        return _as_actor(organiser.group("agent"), rs), clause[organiser.end():].lstrip("的"), False
-    for m in rs.regex(_MARKERS).finditer(clause):
-        if m.start() == 0:
-            break
-        if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
-            return _as_actor(clause[:m.start()], rs), clause[m.start():], False
-    else:
-        return None, clause, False
-    head = rs.regex(_RELATIVE_HEAD).match(clause)
-    if head:
-        actor = _as_actor(head.group("head"), rs)
+        return _as_actor(organiser.group("agent"), rs), clause[organiser.end():], False
+    first_end = _first_clause_end(clause)
+    markers = list(rs.regex(_MARKERS).finditer(clause, 0, first_end))
+    if markers and markers[0].start() == 0:  # the clause opens on its verb or a preposition
+        head = rs.regex(_RELATIVE_HEAD).match(clause)
+        actor = _as_actor(head.group("head"), rs) if head else None
         if actor:
             return actor, clause[head.end():], False
-    return None, clause, True
+        if first_end < len(clause) and rs.regex(_FRAME).match(clause):
+            actor, predicate, subjectless = _subject(clause[first_end + 1:], ctx, pos)
+            return actor, (predicate if actor else clause), subjectless
+        return None, clause, True
+    for m in markers:
+        if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
+            actor = _as_actor(clause[:m.start()], rs)
+            if actor:
+                return actor, clause[m.start():], False
+    if not markers:  # 市人大常委会主任李俊峰,副主任王强一同参加活动
+        actor = _as_actor(clause[:first_end], rs)
+        if actor:
+            return actor, clause[first_end + 1:], False
+    return None, clause, False
+
+
+def _first_clause_end(text: str) -> int:
+    """Where the first clause of `text` ends (a , ; : outside quotes and brackets)."""
+    first = _top_level_split(text, keep_empty=True)[0]
+    return len(first)
 
 
 def _as_actor(text: str, rs) -> str | None:
@@ -189,9 +221,11 @@ def _as_actor(text: str, rs) -> str | None:
     text = rs.regex(_ACTOR_TAIL).sub("", text)
     if len(text) < 2 or text[0] in "《“(":
         return None
-    if rs.regex(_ACTOR_END).search(text) or rs.regex(_NAME).match(text) or rs.regex(_TITLED_NAME).search(text):
+    if (rs.regex(_ACTOR_END).search(text) or rs.regex(_NAME).match(text)
+            or rs.regex(_TITLED_NAME).search(text) or rs.regex(_HEAD_NAME).search(text)):
         return text
-    return None
+    meeting = rs.regex(_MEETING).match(text)
+    return meeting.group("body") if meeting else None
 
 
 def _person_named_before(ctx: Context, pos: int) -> str | None:
@@ -249,7 +283,7 @@ def _same_subject(post: str, rs) -> list[str]:
 def _location(post: str, rs) -> tuple[str | None, str | None]:
     """(place, the words that name it with their verb) of a clause, or (None, None)."""
     best = None
-    for source in (_MOVE_PLACE, _AT_PLACE, _VISIT_PLACE):
+    for source in (_MOVE_PLACE, _AT_PLACE, _FRAME_PLACE, _VISIT_PLACE):
         for m in rs.regex(source).finditer(post):
             place = _as_place(m.group("place"), rs)
             if place is None:
@@ -262,14 +296,22 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
 
 
 def _as_place(text: str, rs) -> str | None:
+    """`text` as a place, or None; of a list (包头市、鄂尔多斯市) the places it starts with."""
+    kept = []
+    for part in text.split("、"):
+        if not _is_place(part, rs):
+            break
+        kept.append(part)
+    return "、".join(kept) or None
+
+
+def _is_place(text: str, rs) -> bool:
     if text in rs.lexicon("event_nonplaces") or rs.regex(_NOT_PLACE).search(text):
-        return None
+        return False
     end = rs.regex(_PLACE_END).search(text)
     if end and end.start() > 0:  # a bare head (社区, 企业) names no place
-        return text
-    if rs.regex(_PLACE_NAME).match(text):
-        return text
-    return None
+        return True
+    return bool(rs.regex(_PLACE_NAME).match(text))
 
 
 def _participants(predicate: str, rs) -> list[str]:
@@ -281,23 +323,22 @@ def _participants(predicate: str, rs) -> list[str]:
 
 
 def _action(predicate: str, place_phrase: str | None, rs) -> str | None:
-    """The predicate's first clause without its place; the next clause too when the first
-    only gathers people or moves somewhere."""
-    clauses = _top_level_split(predicate)
-    if not clauses:
-        return None
+    """The predicate's first clause without its place; while a clause only gathers people
+    (组织委员,) or moves somewhere (走进…基地,), the next one's action is added."""
     lead = rs.regex(_ACTION_LEAD)
-    first = clauses[0]
-    if place_phrase and place_phrase in first:
-        first = first.replace(place_phrase, "", 1)
-    first = lead.sub("", first)
-    gathers_only = not first or (rs.regex(_LEADERS).match(first) and not rs.regex(_VERB).search(first, 2))
-    if gathers_only and len(clauses) > 1:
-        first += lead.sub("", clauses[1])
-    return first or None
+    parts: list[str] = []
+    for clause in _top_level_split(predicate)[:3]:
+        if place_phrase and place_phrase in clause:
+            clause = clause.replace(place_phrase, "", 1)
+            place_phrase = None
+        clause = lead.sub("", clause)
+        parts.append(clause)
+        if clause and not (rs.regex(_LEADERS).match(clause) and not rs.regex(_VERB).search(clause, 2)):
+            break
+    return "".join(parts) or None
 
 
-def _top_level_split(text: str) -> list[str]:
+def _top_level_split(text: str, keep_empty: bool = False) -> list[str]:
     """Clauses of `text` split on , ; : outside quotes, titles and brackets."""
     pieces: list[str] = []
     depth: list[str] = []
@@ -311,4 +352,4 @@ def _top_level_split(text: str) -> list[str]:
             pieces.append(text[start:i])
             start = i + 1
     pieces.append(text[start:])
-    return [p for p in pieces if p]
+    return pieces if keep_empty else [p for p in pieces if p]
