@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from factx.normalise import fold_text
+from factx.normalise import fold_char, fold_text
 
 Span = tuple[int, int]
 
@@ -25,7 +25,14 @@ _NAV = regex.compile(
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
-_BYLINE_ROLE = regex.compile(r"^(?:本报记者|本报通讯员|记者|通讯员|实习生|文/图|文|图|摄影)\b")
+# A byline without a mark starts with a role: 本报记者 张三 李四 / 记者：张三 / 文/图 本报记者 张三.
+_BYLINE_ROLE = regex.compile(r"^(?:(?:文/图|文|图)[/:：]|本报|特约|见习|通讯员|实习生|记者|摄影)")
+# One token of a byline: an optional 文/ or 图/ prefix, a role word, a name (any may be missing).
+_BYLINE_TOKEN = regex.compile(
+    r"^(?:(?:文/图|文|图)[/:：]?(?=$|\p{Han}))?"
+    r"(本报记者|本报通讯员|本报特约记者|特约记者|见习记者|\p{Han}{0,8}日报记者|通讯员|实习生|记者|摄影)?[:：]?(.*)$"
+)
+_NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
 _PHOTO_BY = regex.compile(r"摄$")
 _CREDIT = regex.compile(r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30})$")
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
@@ -86,7 +93,7 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
-def _classify(line: Line, in_nav_block: bool) -> str:
+def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
@@ -96,7 +103,8 @@ def _classify(line: Line, in_nav_block: bool) -> str:
         return "subtitle"
     if _CREDIT.match(f):
         return "credit"
-    if (_BYLINE_MARK.match(f) or _BYLINE_ROLE.match(f)) and len(f) <= 40 and not _ends_sentence(f):
+    if len(f) <= 40 and not _ends_sentence(f) and (_BYLINE_MARK.match(f) or (
+            _BYLINE_ROLE.match(f) and not _has_sentence_punct(f) and _only_names(text[line.start:line.end]))):
         return "byline"
     if in_nav_block and len(f) <= _HEADLINE_MAX and not _has_sentence_punct(f):
         return "nav"
@@ -122,10 +130,10 @@ def _ends_sentence_strictly(f: str) -> bool:
     return bool(f) and f[-1] in _FINAL
 
 
-def _classify_all(lines: list[Line]) -> None:
+def _classify_all(text: str, lines: list[Line]) -> None:
     in_nav = False
     for line in lines:
-        line.kind = _classify(line, in_nav)
+        line.kind = _classify(line, in_nav, text)
         if line.kind == "nav" and line.folded.startswith("标题导航"):
             in_nav = True  # the list of headlines after 标题导航 is navigation too
         elif line.kind == "body":
@@ -177,7 +185,7 @@ def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if prev is not None and line.kind != "blank" and prev.kind != "blank" and _wraps(prev, line, soft):
             merged = Line(prev.start, line.end, fold_text(text[prev.start:line.end]), number=prev.number, last=line.last)
-            merged.kind = _classify(merged, False)
+            merged.kind = _classify(merged, False, text)
             if merged.kind not in ("body", "headline"):
                 merged.kind = "body"  # two pieces of one sentence are text, whatever they start with
             out[-1] = merged
@@ -197,7 +205,7 @@ def segment(text: str) -> list[Article]:
     [4]
     """
     lines = _lines(text)
-    _classify_all(lines)
+    _classify_all(text, lines)
     lines = _join_wrapped(text, lines)
     content = [ln for ln in lines if ln.kind not in ("blank", "nav")]
     _mark_captions(content, _soft_wrapped(lines))
@@ -310,19 +318,32 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
 
 
 def _byline_of(text: str, line: Line) -> list[tuple[str, str]]:
-    # Names in a byline are separated by spaces, which folding drops: parse the raw line.
+    """(role, name) pairs of a byline line: `●本报记者 刘沙沙 通讯员 谢钰辰` gives
+    [('本报记者', '刘沙沙'), ('通讯员', '谢钰辰')]; names after no role word (`□耿欣 付鹏飞`) are
+    the '作者' (authors); a trailing 摄 (photo by) is dropped."""
     raw = _BYLINE_MARK.sub("", text[line.start:line.end].strip())
-    raw = regex.sub(r"\s*摄\s*$", "", raw)
+    return _byline_names(regex.sub(r"\s*摄\s*$", "", raw), "作者")
+
+
+def _byline_names(raw: str, role: str) -> list[tuple[str, str]]:
+    # Names are separated by spaces (which folding drops, so this reads the raw line) or 、.
     out: list[tuple[str, str]] = []
-    role = "作者"
-    for token in regex.split(r"\s+", raw):
-        m = regex.match(r"^(本报记者|本报通讯员|\w{0,8}日报记者|通讯员|实习生|记者|摄影)(.*)$", token)
-        if m:
+    for token in regex.split(r"[\s、,，]+", "".join(map(fold_char, raw))):
+        m = _BYLINE_TOKEN.match(token)
+        if m.group(1):
             role = m.group(1)
-            token = m.group(2)
-        if token:
-            out.append((role, token))
+        if m.group(2):
+            out.append((role, m.group(2)))
     return out
+
+
+def _only_names(raw: str) -> bool:
+    """True when a line holds only role words and person names: `本报记者 张三 李四`."""
+    raw = regex.sub(r"\s*摄\s*$", "", raw)
+    names = [name for _, name in _byline_names(raw, "")]
+    # Without a mark, a role glued to a word (`通讯员队伍建设`) is a heading: ask for a space or colon.
+    glued_ok = raw.startswith("本报")  # 本报记者张三: the paper's own staff, never a heading
+    return bool(names) and all(_NAME.match(name) for name in names) and (glued_ok or regex.search(r"[\s:：]", raw) is not None)
 
 
 def _is_photo_story(block: list[Line], head: int) -> bool:
@@ -333,15 +354,8 @@ def _is_photo_story(block: list[Line], head: int) -> bool:
 
 
 def _lead_bylines(inner: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    role = "记者"
-    for token in regex.split(r"\s+", inner.strip()):
-        m = regex.match(r"^(本报记者|通讯员|实习生|记者)(.*)$", token)
-        if m:
-            role, token = m.group(1), m.group(2)
-        if token:
-            out.append((role, token))
-    return out
+    """(role, name) pairs of the `记者 祁晓燕` inside `本报讯(记者 祁晓燕)`."""
+    return _byline_names(inner, "记者")
 
 
 def _skip_lead(text: str, start: int, end: int) -> int:

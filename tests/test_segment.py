@@ -124,6 +124,31 @@ def test_bylines_and_credits_are_never_sentences(page):
         assert not s.startswith("本报讯"), s
 
 
+@pytest.mark.parametrize("line, bylines", [
+    ("□耿欣 付鹏飞", [("作者", "耿欣"), ("作者", "付鹏飞")]),  # no role printed: the authors
+    ("●本报记者 刘沙沙 通讯员 谢钰辰", [("本报记者", "刘沙沙"), ("通讯员", "谢钰辰")]),
+    ("■本报记者 王劲凯 摄", [("本报记者", "王劲凯")]),
+    ("□ 本报记者\u3000张三\u3000实习生 李四", [("本报记者", "张三"), ("实习生", "李四")]),
+    ("□文/图 本报记者 张三", [("本报记者", "张三")]),
+    ("□记者：张三", [("记者", "张三")]),
+    ("□张三、李四", [("作者", "张三"), ("作者", "李四")]),
+    ("本报记者 张三 李四", [("本报记者", "张三"), ("本报记者", "李四")]),
+    ("本报记者张三", [("本报记者", "张三")]),
+    ("记者 乌日娜·巴特尔", [("记者", "乌日娜·巴特尔")]),
+])
+def test_byline_forms(line, bylines):
+    text = f"标题\n\n{line}\n\n正文第一句。\n"
+    (art,) = segment(text)
+    assert art.bylines == bylines
+    assert sentences(text) == ["标题", "正文第一句。"]
+
+
+@pytest.mark.parametrize("line", ["记者从市政协获悉", "通讯员队伍建设", "记者节特别报道"])
+def test_a_line_that_starts_with_a_role_word_is_not_always_a_byline(line):
+    text = f"标题\n\n{line}\n\n正文第一句。\n"
+    assert line in sentences(text) and segment(text)[0].bylines == []
+
+
 def test_news_lead_byline_is_cut_from_its_paragraph():
     text = PAGES["004"]
     art = segment(text)[4]
