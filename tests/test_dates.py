@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factx.values import dates
-from factx.values.dates import DateValue, YearContext, parse_date
+from factx.values.dates import DateValue, YearContext, parse_date, resolve_year_word, year_number
 
 
 def day(start, end=None, inferred=False):
@@ -35,6 +35,8 @@ EXPLICIT = [
     ("２０２３年９月２１日", day("2023-09-21")),
     ("2023 年 9 月 21 日", day("2023-09-21")),
     ("2024年2月29日", day("2024-02-29")),
+    ("2024年元月5日", day("2024-01-05")),  # 元月 is January
+    ("二〇二四年元月", month("2024-01")),
 ]
 
 
@@ -97,6 +99,7 @@ RELATIVE = [
     ("上年5月", month("2023-05", inferred=True)),  # publication - 1
     ("去年11月20日", day("2023-11-20", inferred=True)),  # publication - 1
     ("明年1月", month("2025-01", inferred=True)),  # publication + 1
+    ("前年6月", month("2022-06", inferred=True)),  # publication - 2
     ("同年5月14日至20日", day("2020-05-14", "2020-05-20", inferred=True)),
     ("今年12月至明年1月", month("2024-12", "2025-01", inferred=True)),
 ]
@@ -110,6 +113,7 @@ def test_relative_years(text, expected):
 PARTS = [
     ("2月26日上午", day("2023-02-26", inferred=True)),
     ("9月21日晚", day("2023-09-21", inferred=True)),
+    ("2月6日一早", day("2023-02-06", inferred=True)),
     ("2023年9月21日下午", day("2023-09-21")),
     ("9月上旬", month("2023-09", inferred=True)),
     ("9月中下旬", month("2023-09", inferred=True)),
@@ -192,3 +196,18 @@ def test_any_calendar_range_round_trips(start, length):
         assert parse_date(text) is None
     else:
         assert parse_date(text) == day(start.isoformat(), end.isoformat())
+
+
+def test_year_numbers_in_digits_or_numerals():
+    assert year_number("2023") == 2023
+    assert year_number("二〇二三") == 2023
+    assert year_number("二○二三") == 2023
+    assert year_number("２０２３") == 2023
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("同年", 2020), ("当年", 2020), ("次年", 2021), ("翌年", 2021),
+    ("今年", 2024), ("本年", 2024), ("上年", 2023), ("去年", 2023), ("前年", 2022), ("明年", 2025),
+])
+def test_each_year_word_names_one_year(word, expected):
+    assert resolve_year_word(word, CTX) == expected

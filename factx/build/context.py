@@ -20,7 +20,7 @@ _YEAR_MENTION = regex.compile(
 )
 # A year that sets the time line of what follows: it opens a clause (2023年,市政协…) or a
 # full date (2023年9月21日 / 2023年10月) anywhere.
-_CLAUSE_OPENS_BEFORE = regex.compile(r"(?:^|[,;:。!?)\]】”’」』▲■●]|本报讯|讯)$")
+_CLAUSE_OPENS_BEFORE = regex.compile(r"(?:^|[\n,;:。!?)\]】”’」』▲■●]|讯)$")
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
