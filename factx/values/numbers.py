@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from math import prod
 
-__all__ = ["Quantity", "parse_number", "parse_quantity"]
+__all__ = ["APPROX_WORDS", "CHANGE_WORDS", "Quantity", "parse_number", "parse_quantity"]
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,12 @@ _UNITS = {
 _MULT = r"(?:[十拾万亿]|[百佰](?!分)|[千仟](?![瓦克米]))"
 # Digits with ',' thousands groups (only groups of exactly three) or plain digits.
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_CN_DIGIT = "[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
 _NUMBER = re.compile(
     r"(?P<pct>百分之)?"
     rf"(?:(?P<arabic>{_ARABIC})(?P<amult>{_MULT}+)?"
-    rf"|(?P<cn>(?:[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]|{_MULT})+))"
+    # '九十九点五': 点 is the decimal point of a Chinese numeral.
+    rf"|(?P<cn>(?:{_CN_DIGIT}|{_MULT})+)(?:点(?P<cnfrac>{_CN_DIGIT}+)(?P<cnmult>{_MULT}+)?)?)"
     # '2500余万', '两千多万': 余/多 between the number and its multiplier.
     rf"(?:(?P<mid>[余多])(?P<mult>{_MULT}+))?"
 )
@@ -58,21 +60,28 @@ _NUMBER = re.compile(
 # Change and approximation words sit right before the number ('同比增长近20%'), so the
 # pattern is anchored at the end of the prefix: a '近' earlier in the text does not count.
 # Longer words come first so '不超过' is not read as '超过'. '达' is not approximate.
+_INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速")
+_DECREASE = ("减少", "下降", "降低", "缩减", "下跌", "下滑", "回落", "压减", "压缩", "降幅")
+# A change verb may be followed by 了/达/为 ('增长了5%', '增幅达5%'), not by 到/至: '提高到15%'
+# is a level reached.
 _PREFIX = re.compile(
-    r"(?:(?P<chg>增长|增加|提高|上升|提升|减少|下降|降低|缩减)[了达]?)?"
-    r"(?P<apx>不超过|不少于|不低于|超过|最高|最多|至少|最少|大约|将近|接近|约|近|逾|超)?$"
+    rf"(?:(?P<chg>{'|'.join(_INCREASE + _DECREASE)})(?:了|达到|达|为)?)?"
+    r"(?P<apx>不超过|不少于|不低于|不足|不到|超过|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)?$"
 )
 _SUFFIX = re.compile(r"(?:以上|左右|上下|以内|之内|以下|\+)$")
 _APPROX = {
-    "超过": "over", "逾": "over", "超": "over", "+": "over",
+    "超过": "over", "逾": "over", "超": "over", "+": "over", "高于": "over", "多于": "over",
     "以上": "over",
-    "约": "about", "大约": "about", "近": "about", "将近": "about", "接近": "about",
-    "左右": "about", "上下": "about",
+    "约": "about", "大约": "about", "约为": "about", "约有": "about", "近": "about",
+    "将近": "about", "接近": "about", "左右": "about", "上下": "about",
     "最高": "at_most", "最多": "at_most", "不超过": "at_most", "以内": "at_most",
-    "之内": "at_most", "以下": "at_most",
-    "至少": "at_least", "最少": "at_least", "不少于": "at_least", "不低于": "at_least",
+    "之内": "at_most", "以下": "at_most", "不足": "at_most", "不到": "at_most", "低于": "at_most",
+    "至少": "at_least", "最少": "at_least", "最低": "at_least", "不少于": "at_least",
+    "不低于": "at_least",
 }  # fmt: skip
-_DECREASE = {"减少", "下降", "降低", "缩减"}
+# The words a count builder may find right before a number and hand on to parse_quantity.
+APPROX_WORDS = frozenset(w for w in _APPROX if w != "+")
+CHANGE_WORDS = frozenset(_INCREASE + _DECREASE)
 _RANGE_SIGNS = "至到~-—–"
 
 
@@ -115,13 +124,16 @@ def _cn_value(s: str) -> int:
 
 
 def _mult(m: re.Match[str]) -> int:
-    return prod(_UNITS[c] for c in (m["amult"] or "") + (m["mult"] or ""))
+    return prod(_UNITS[c] for c in (m["amult"] or "") + (m["cnmult"] or "") + (m["mult"] or ""))
 
 
 def _value(m: re.Match[str], extra: int = 1) -> int | float:
     mult = _mult(m) * extra
     if m["arabic"]:
         return _arabic_value(m["arabic"], mult)
+    if m["cnfrac"]:  # read as Arabic digits so that the arithmetic stays exact
+        digits = "".join(str(_DIGITS[c]) for c in m["cnfrac"])
+        return _arabic_value(f"{_cn_value(m['cn'])}.{digits}", mult)
     return _cn_value(m["cn"]) * mult
 
 
