@@ -56,6 +56,9 @@ _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|[将已还也便就均曾又再才
 _PRONOUN = r"^(?:他们|她们|他|她)"
 _ROLE = r"(?:联合|共同|携手)?(?:主办|承办|协办|举办|组织|发起|牵头|指导|支持)"
 _ORGANISER = rf"^由(?P<agent>[^,;:。!?]{{2,60}}?){_ROLE}(?:[、,][^,;:。!?的]{{2,40}}?{_ROLE})*的?"
+# One-character verbs that open a subjectless clause (2021年3月任市政协副主席, 被评为, 获评);
+# inside a clause they are too often parts of words (主任, 责任) to end an actor.
+_OPENS_ON_VERB = r"^(?:任(?!务)|兼任|被|获|受)"
 # A first clause that only frames the event: 为落实…, 围绕…, 在…会议室,
 _FRAME = r"^(?:{lex:event_prepositions})"
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
@@ -70,8 +73,8 @@ _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|�
 _PLACE_CHARS = r"[^,;:。!?“”《》()\n]"
 _MOVE_PLACE = (
     r"(?<![不得达做遇受感想提收报找看听回迟周送])(?P<verb>{lex:movement_verbs})"
-    rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
-    rf"(?=(?P<next>{_MARKER})|[,;:。!?]|$|的|等)"
+    rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)(?P<etc>等地|等处|等)?"
+    rf"(?=(?P<next>{_MARKER})|[,;:。!?]|$|的)"
 )
 _AT_PLACE = (
     r"(?<![现正存所关由对等属处基鉴])(?P<verb>在|于)"
@@ -146,6 +149,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         pre = given_actor
     if not pre and not post:
         return None  # a date with nothing said around it: a dateline, a heading
+    if text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")":
+        return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
 
     actor = _as_actor(pre, rs) if pre else None
     clause_start = pre_start if actor else date_start
@@ -188,7 +193,8 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         return _as_actor(organiser.group("agent"), rs), clause[organiser.end():], False
     first_end = _first_clause_end(clause)
     markers = list(rs.regex(_MARKERS).finditer(clause, 0, first_end))
-    if markers and markers[0].start() == 0:  # the clause opens on its verb or a preposition
+    if (markers and markers[0].start() == 0) or rs.regex(_OPENS_ON_VERB).match(clause):
+        # the clause opens on its verb or a preposition: its subject is not here
         head = rs.regex(_RELATIVE_HEAD).match(clause)
         actor = _as_actor(head.group("head"), rs) if head else None
         if actor:
@@ -291,7 +297,7 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
             # A place where something is done beats one merely reached (来到办公室,…直奔…小区查看).
             rank = (m.group("next") is None, m.start())
             if best is None or rank < best[0]:
-                best = (rank, place, m.group("verb") + m.group("place"))
+                best = (rank, place, m.group("verb") + m.group("place") + (m.groupdict().get("etc") or ""))
     return (best[1], best[2]) if best else (None, None)
 
 
