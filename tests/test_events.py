@@ -126,6 +126,21 @@ def test_a_yearless_date_with_no_year_anywhere_is_not_guessed(ruleset):
     assert events(ruleset, "2月8日,市政协召开党组会议。") == []
 
 
+def test_a_review_article_places_yearless_dates_in_the_year_it_reviews(ruleset):
+    from factx.build.context import Context
+    from factx.match import ArticleText
+
+    text = "2020年,市政协围绕中心开展调研。\n\n3月5日,市政协召开常委会议。今年1月,市政协召开全会。"
+    second, third = text.index("3月5日"), text.index("今年")
+    atext = ArticleText.build(text, [(0, second - 2), (second, third), (third, len(text))])
+    ctx = Context("doc.txt", 0, text, atext, ruleset, publication_year=2021, reviewed_year=2020)
+    date = atext.text.index("3月5日")
+    assert ctx.year_context(date).default == 2020  # the review's year, not the publication's
+    assert ctx.year_context(atext.text.index("今年")).publication == 2021  # 今年 is still the paper's year
+    plain = Context("doc.txt", 0, text, atext, ruleset, publication_year=2021)
+    assert plain.year_context(date).default == 2021
+
+
 # --- not events ---------------------------------------------------------------------------------
 
 NOT_EVENTS = [

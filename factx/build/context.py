@@ -30,10 +30,12 @@ class YearLine:
 
     `previous` answers 同年/当年/次年: the last year named before a position, relative words
     resolved as they come. `default` answers a date without any year (2月8日): the year that
-    opened the time line of the same paragraph (2023年,… 3月,…), else the publication year.
+    opened the time line of the same paragraph (2023年,… 3月,…), else the year the article
+    reviews, else the publication year.
     """
 
     publication: int | None
+    fallback: int | None = None  # the year of a yearless date with no time line in its paragraph
     positions: list[int] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     topic_positions: list[int] = field(default_factory=list)
@@ -41,8 +43,8 @@ class YearLine:
     topic_paragraphs: list[int] = field(default_factory=list)
 
     @classmethod
-    def read(cls, text: str, publication: int | None, paragraph_of) -> "YearLine":
-        line = cls(publication)
+    def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None) -> "YearLine":
+        line = cls(publication, reviewed or publication)
         previous: int | None = None
         for m in _YEAR_MENTION.finditer(text):
             if m.group("year"):
@@ -64,7 +66,7 @@ class YearLine:
         i = bisect.bisect_left(self.positions, pos) - 1
         previous = self.years[i] if i >= 0 else None
         j = bisect.bisect_left(self.topic_positions, pos) - 1
-        default = self.publication
+        default = self.fallback
         if j >= 0 and self.topic_paragraphs[j] == paragraph:
             default = self.topic_years[j]
         return YearContext(publication=self.publication, previous=previous, default=default)
@@ -78,6 +80,9 @@ class Context:
     atext: ArticleText
     ruleset: RuleSet
     publication_year: int | None
+    # The year the article looks back on, when its headline says so (`2023年工作回顾`): a
+    # date written without a year in such an article falls in that year, not the next.
+    reviewed_year: int | None = None
     _year_line: YearLine | None = field(default=None, repr=False)
     _paragraph_starts: list[int] | None = field(default=None, repr=False)
 
@@ -86,10 +91,11 @@ class Context:
 
         `previous` is the last year named before `pos` (同年7月, 次年); `default`, for a date
         with no year at all, is the year that opened the time line of the same paragraph
-        (`2023年,市政协…。9月21日,…`), else the publication year. Never the clock.
+        (`2023年,市政协…。9月21日,…`), else the year the article reviews, else the
+        publication year. Never the clock.
         """
         if self._year_line is None:
-            self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of)
+            self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of, self.reviewed_year)
         return self._year_line.context(pos, self.paragraph_of(pos))
 
     def paragraph_of(self, pos: int) -> int:
