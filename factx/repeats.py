@@ -41,6 +41,12 @@ SHINGLE = 4
 SKETCH = 4
 # and never for articles too small to tell (fewer sampled shingles than this).
 MIN_SKETCH = 3
+# Candidates are found through shingles shared by at most this many written articles (boilerplate
+# such as 呼和浩特市政协 is in all of them and would make the search quadratic), then scored exactly.
+# Only one sketch hash in LOOKUP is indexed and looked up; candidates are then scored on the whole sketch.
+MAX_POSTINGS = 64
+MAX_CANDIDATES = 32
+LOOKUP = 8
 
 
 def fact_key(fact: Fact | dict) -> tuple:
@@ -120,12 +126,11 @@ class _Written:
 def _sketch(sentences: Iterable[str]) -> frozenset[int]:
     """Sampled hashes of the SHINGLE-character shingles of the folded sentences."""
     out: set[int] = set()
+    crc32 = zlib.crc32
     for sentence in dict.fromkeys(sentences):
         folded = fold_text(sentence)
-        for i in range(max(len(folded) - SHINGLE + 1, 1)):
-            h = zlib.crc32(folded[i:i + SHINGLE].encode("utf-8"))
-            if h % SKETCH == 0:
-                out.add(h)
+        hashes = (crc32(folded[i:i + SHINGLE].encode()) for i in range(max(len(folded) - SHINGLE + 1, 1)))
+        out.update(h for h in hashes if h % SKETCH == 0)
     return frozenset(out)
 
 
@@ -156,7 +161,7 @@ class Deduper:
         self.warn = warn
         self.dropped = 0
         self._written: list[_Written] = []
-        self._index: dict[int, list[int]] = {}  # sketch hash -> indexes into _written
+        self._index: dict[int, list[int] | None] = {}  # sketch hash -> indexes into _written (None: too common)
 
     def filter(self, records: Iterable[Any]) -> Iterator[Any]:
         """The records (pydantic models) without the facts of copies, in order."""
@@ -209,21 +214,29 @@ class Deduper:
             return []
         shared: dict[int, int] = {}
         for h in sketch:
-            for n in self._index.get(h, ()):
-                shared[n] = shared.get(n, 0) + 1
+            if h // SKETCH % LOOKUP == 0:
+                for n in self._index.get(h) or ():
+                    shared[n] = shared.get(n, 0) + 1
         copies = []
-        for n, common in shared.items():
+        for n in sorted(shared, key=lambda n: -shared[n])[:MAX_CANDIDATES]:
             other = self._written[n]
             smaller = min(len(sketch), len(other.sketch))
-            if smaller >= MIN_SKETCH and common / smaller >= SAME_ARTICLE:
-                copies.append((other, common / smaller))
+            score = len(sketch & other.sketch) / smaller if smaller >= MIN_SKETCH else 0.0
+            if score >= SAME_ARTICLE:
+                copies.append((other, score))
         return sorted(copies, key=lambda pair: -pair[1])
 
     def _remember(self, written: _Written) -> None:
         n = len(self._written)
         self._written.append(written)
         for h in written.sketch:
-            self._index.setdefault(h, []).append(n)
+            if h // SKETCH % LOOKUP:
+                continue
+            postings = self._index.setdefault(h, [])
+            if postings is not None:
+                postings.append(n)
+                if len(postings) > MAX_POSTINGS:
+                    self._index[h] = None
 
 
 def _counts(facts: list[dict]) -> dict[str, int]:

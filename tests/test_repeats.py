@@ -87,13 +87,14 @@ def test_a_copy_with_ocr_damage_is_a_repeat(ruleset):
     copy = text.index(damaged)
     for r in facts:
         ((start, end),) = r.also_at
-        assert start >= copy and text[start:end] == r.text
+        assert copy <= start < end <= copy + len(damaged)
+        assert text[start:end].endswith(f"{r.value}{r.unit}")
 
 
 def test_two_facts_of_one_sentence_are_two_facts(ruleset):
     text = "本届以来,共制定法规7件,修改15件,废止7件。"
     counts = [r for r in facts_of(ruleset, text) if r.type == "count" and r.value == 7]
-    assert [r.text for r in counts] == ["7件", "7件"]
+    assert len(counts) == 2 and counts[0].span != counts[1].span
     assert all(r.also_at == [] for r in counts)
 
 
