@@ -39,6 +39,7 @@ _VERB = r"(?<!党)(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
 # What ends an actor and opens the predicate.
 _MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}})"
 _MARKERS = rf"(?P<marker>{_MARKER})"
+_VERBS = rf"(?:{_VERB}|{{lex:movement_verbs}})"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
@@ -147,6 +148,11 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip("▲△●■◆□★"))
     if given_actor:
         pre = given_actor
+    verbs = list(rs.regex(_VERBS).finditer(pre))
+    if verbs:  # 会议传达学习了习近平总书记2023年9月21日…: the actor follows the last verb
+        after = rs.regex(r"^[了着过的]").sub("", pre[verbs[-1].end():])
+        if _as_actor(after, rs) or verbs[0].start() == 0:
+            pre = after
     if not pre and not post:
         return None  # a date with nothing said around it: a dateline, a heading
     if text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")":
