@@ -62,6 +62,15 @@ def test_a_batch_of_good_files_exits_0_and_a_batch_of_bad_ones_1(runner, tmp_pat
     assert len(result.stderr.splitlines()) == 2
 
 
+def test_damaged_utf8_is_skipped_with_the_offset_of_the_bad_byte(runner, tmp_path):
+    data = "呼和浩特市人大常委会召开会议。".encode("utf-8") + b"\xff" + "第二句。".encode("utf-8")
+    bad = write(tmp_path / "damaged.txt", data)
+    result = runner.invoke(app, ["extract", bad, str(PAGE["004"])])
+    assert result.exit_code == 1 and lines(result.stdout)
+    assert result.stderr.splitlines() == [
+        f"warning: {bad}: skipped: looks like UTF-8 but has an invalid byte at offset 45; fix the file or use --encoding"]
+
+
 def test_an_unknown_encoding_is_a_usage_error(runner):
     result = runner.invoke(app, ["extract", "--encoding", "klingon", str(PAGE["004"])])
     assert result.exit_code == 2 and result.stdout == ""

@@ -286,3 +286,15 @@ def test_dates_without_a_year_take_the_publication_year(ruleset):
     assert (event.date.start, event.date.year_inferred) == ("2025-02-08", True)
     (event,) = [r for r in extract_text(text + "\n自2026年补贴活动启动以来,销量持续攀升。", ruleset) if r.type == "event"]
     assert event.date.start == "2026-02-08"
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_fact_stands_in_a_whole_sentence_of_its_article(ruleset, page):
+    text = PAGES[page]
+    arts = segment(text)
+    for r in extract_text(text, ruleset, page):
+        if r.type == "article":
+            continue
+        spans = [(s, e) for s, e in arts[r.article].sentences if s <= r.span[0] and r.span[1] <= e]
+        assert len(spans) == 1, r
+        assert text[spans[0][0]:spans[0][1]] == r.sentence
