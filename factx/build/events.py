@@ -46,10 +46,7 @@ _LEAD = (
     r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|期间)*"
 )
 # Words that open a clause but are no part of its actor.
-_DISCOURSE = (
-    r"^(?:(?:本报|本刊)?讯|图为|据悉|据了解|据介绍|记者[^,]{0,12}?获悉|同时|此外|另外|其中|随后|近日|日前|目前"
-    r"|为此|对此|此次|本次|当天|当日|这天|是日|会上|会议期间|活动中|活动期间)"
-)
+_DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
 # One-character adverbs between an actor and its verb: 他便来到, 该局已于.
@@ -85,17 +82,14 @@ _AT_PLACE = (
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
 _VISIT_PLACE = (
-    r"(?P<verb>调研|视察|考察|走访|察看|查看|看望|慰问|参观|观摩)(?!{NAME_SUFFIX})"
+    r"(?P<verb>{lex:visit_verbs})(?!{NAME_SUFFIX})"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
 _PLACE_NAME = r"^(?:{lex:place_names})"
 # Not a place: a scope (全市, 各地, 本市), a thing (…工作, …情况), a frame (…会议上, …期间).
-_NOT_PLACE = (
-    r"\d|^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)"
-    r"|(?:工作|情况|问题|建设|发展|活动|会议|议题|任务|精神|要求|政策|上|中|下|内|里|期间|时|之际)$"
-)
+_NOT_PLACE = r"\d|^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)|(?:{lex:nonplace_heads})$"
 _PARTICIPANTS = (
     rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|(?<![效比概频利税汇])率|邀请|召集)(?!{_MARKER})"
     rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
