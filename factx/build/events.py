@@ -114,10 +114,15 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     value = parse_date(text[date_start:date_end], ctx.year_context(date_start))
     if value is None:
         return []
-    described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"))
+    described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"), match.groups.get("clause"))
     if described is None:
         return []
     fields, start, end = described
+    for name in ("action", "location"):  # what a rule captures, it has the last word on
+        if match.group(text, name):
+            fields[name] = match.group(text, name)
+    if match.group(text, "participants"):
+        fields["participants"] = [p for p in match.group(text, "participants").split("、") if p]
     return [Event(**ctx.common(match, start, end), date=DateValue(**value.__dict__), **fields)]
 
 
@@ -126,7 +131,8 @@ def _inside_title(before: str) -> bool:
     return before.count("《") > before.count("》")
 
 
-def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end: int, given_actor: str | None) -> tuple[dict, int, int] | None:
+def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end: int,
+              given_actor: str | None, given_clause: tuple[int, int] | None) -> tuple[dict, int, int] | None:
     """(actor, action, location and participants; the folded bounds of the clause they were
     read from) for the clause a date anchors, or None if the date anchors nothing."""
     rs = ctx.ruleset
@@ -136,6 +142,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         pre_start -= 1
     nxt = rs.regex(_NEXT_EVENT).search(text, date_end, s_end)
     clause_end = (nxt.start() - 1) if nxt else s_end
+    if given_clause and given_clause[0] >= date_end:
+        clause_end = given_clause[1]
     post = text[date_end:clause_end]
     post = rs.regex(_LEAD).sub("", post, count=1).rstrip("。;!?")
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
