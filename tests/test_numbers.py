@@ -36,6 +36,10 @@ NUMBERS = [
     ("壹佰贰拾叁", 123),
     ("二〇二三", 2023),
     ("百分之十五", 15),
+    ("九十九点五", 99.5),
+    ("百分之九十九点五", 99.5),
+    ("三点五万", 35000),
+    ("一点二亿", 120000000),
     ("2500余万", 25000000),
     ("两千多万", 20000000),
     ("第二", 2),  # ordinals still parse; callers decide exclusions
@@ -117,6 +121,20 @@ QUANTITIES = [
     ("2500万余元", Q(25000000, unit="元", approx="over")),
     ("第二", Q(2)),
     ("244 件", Q(244, unit="件")),
+    ("增幅达5%", Q(5, unit="%", change="increase")),
+    ("增长了1.5倍", Q(1.5, unit="倍", change="increase")),
+    ("下滑3.2个百分点", Q(3.2, unit="百分点", change="decrease")),
+    ("回落0.5个百分点", Q(0.5, unit="百分点", change="decrease")),
+    ("降至3.5%", Q(3.5, unit="%")),  # a level reached, not a change
+    ("不足10人", Q(10, unit="人", approx="at_most")),
+    ("不到10%", Q(10, unit="%", approx="at_most")),
+    ("低于40岁", Q(40, unit="岁", approx="at_most")),
+    ("高于全国平均5%", Q(5, unit="%")),  # approx only right before the number
+    ("高于5%", Q(5, unit="%", approx="over")),
+    ("最低500元", Q(500, unit="元", approx="at_least")),
+    ("约为30%", Q(30, unit="%", approx="about")),
+    ("约有2000人", Q(2000, unit="人", approx="about")),
+    ("满意率达到百分之九十九点五", Q(99.5, unit="%")),
 ]
 
 
@@ -131,6 +149,18 @@ def test_parse_quantity(text, expected):
 @pytest.mark.parametrize("text", ["", "abc", "件", "余", "个百分点"])
 def test_parse_quantity_none(text):
     assert parse_quantity(text) is None
+
+
+def test_approx_and_change_words_are_exported_for_builders():
+    from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS
+
+    assert {"约", "近", "超过", "不超过", "至少", "以上", "左右"} <= APPROX_WORDS
+    assert {"增长", "减少", "下降", "提高"} <= CHANGE_WORDS
+    for word in APPROX_WORDS:
+        before, after = parse_quantity(f"{word}5人"), parse_quantity(f"5人{word}")
+        assert before.approx or after.approx, word
+    for word in CHANGE_WORDS:
+        assert parse_quantity(f"{word}5%").change is not None, word
 
 
 def test_quantity_is_frozen():

@@ -28,7 +28,7 @@ slogan that starts with its number (“三个清单”), and ordinal lists (第1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -59,7 +59,9 @@ _MODIFIER_TAGS = frozenset({"r", "a", "b", "s"})  # may open an item: 各级, �
 _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "m", "q", "f"})
 # A verb and one of these make a noun: 点击量, 完成率, 参加人数.
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
-_MARKER_RUN = frozenset({"了", "达", "为", "达到", "不"})
+_LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
+_MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
+_NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Phrase:
     markers: str = ""  # approximation and change words right before the number
     change_only: bool = False  # nothing but a change: 增长6% (of what the clause before counted)
     verb: str = ""  # the action's word
+    relative_verb: Span | None = None  # 立案交办的|495件提案: the verb of a clause before 的
     change_verb: Span | None = None  # 增长 of 增长6%
     final_verb: Span | None = None  # a verb right before the number: 形成|6个协同式监督机制工作方案
 
@@ -154,7 +157,10 @@ class Reader:
         self.units = ruleset.lexicon("units")
         self.known_verbs = self.verbs | self.light | self.pivots
         self.links = ruleset.lexicon("count_links") | APPROX_WORDS | CHANGE_WORDS | _MARKER_RUN
-        self.longest_verb = max((len(v) for v in self.verbs), default=0)
+        # Words jieba cuts in two that the reading needs whole: 制定+修改, 高+达, 约+有.
+        self.compounds = {w: "v" for w in self.verbs if len(w) > 1}
+        self.compounds.update({w: "link" for w in self.links if len(w) > 1 and w not in self.verbs})
+        self.compound_prefixes = {w[:k] for w in self.compounds for k in range(1, len(w))}
         self._readings: dict[tuple[str, int, int], Reading] = {}
         self._phrases: dict[tuple[str, int], Phrase] = {}
 
@@ -188,8 +194,11 @@ class Reader:
         end = qe
         if item_after:
             item, end = item_after, item_after[1]
-            if left.final_verb or left.kind == "relative" and left.action or not verb_after:
-                action = left.final_verb or left.action  # 形成87件民生提案, 立案交办的495件提案
+            if left.kind == "relative":
+                action = left.relative_verb or verb_after  # 立案交办的495件提案
+                end = verb_after[1] if action and action == verb_after else end
+            elif left.final_verb or not verb_after:
+                action = left.final_verb or left.action  # 形成87件民生提案
             else:
                 action, end = verb_after, verb_after[1]  # 40多件民生实事得到有效解决
         else:
@@ -201,12 +210,19 @@ class Reader:
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 item = item or verb_after
+        markers = left.markers
+        if item is None and left.kind == "empty" and not markers:
+            prev = self.previous(s, qs)
+            if prev and s[prev[1]:qs] in _LIST_LINKS:
+                # 分别增长5.1%和6.3%: the second number says the same of another thing
+                first = self.read(s, *prev)
+                item, action, markers = first.item, action or first.action, first.markers
         if item is None and left.change_only:
             item = self.previous_item(s, qs)  # 实现生产总值3000亿元,增长6%
         if action is None:
             action = left.change_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
         start = min([qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
-        return Reading(item, action, start, end, left.markers)
+        return Reading(item, action, start, end, markers)
 
     def previous(self, s: str, qs: int) -> Span | None:
         """The last quantity that ends before `qs` in the sentence."""
@@ -260,10 +276,9 @@ class Reader:
             item_end = local.item[1] if local.item else (toks[-1].end if toks else qs)
             item = self._after_examples(s, toks, (item_start, item_end))
             kind = "examples" if local.kind == "examples" else "noun"
-            return Phrase(kind, first.action, item, first_start, marker_text, change_only, first.verb,
-                          change_verb, local.final_verb)
-        return Phrase(local.kind, local.action, local.item, local_start, marker_text, change_only, local.verb,
-                      change_verb, local.final_verb)
+            local = replace(local, kind=kind, action=first.action, item=item, verb=first.verb, relative_verb=None)
+            local_start = first_start
+        return replace(local, start=local_start, markers=marker_text, change_only=change_only, change_verb=change_verb)
 
     def _coordinated(self, local: Phrase) -> bool:
         """Whether the last element of a 、 list continues the item of the first one."""
@@ -274,6 +289,7 @@ class Reader:
 
     def _strip_markers(self, toks: list[Word]) -> tuple[list[Word], list[Word]]:
         """Split off the link, approximation and change words that stand before the number."""
+        toks = self._join_measure_nouns(_split_glued_link(toks))
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
@@ -293,12 +309,14 @@ class Reader:
             return Phrase("empty", start=base)
         toks = self._split_copula(toks)
         if toks[-1].text == "的":
-            # 立案交办的495件提案: a verb of the lexicon right before 的 acted on what is
-            # counted; 涉及垃圾分类的7件提案, 议题相关的79件提案: no action.
+            # The clause describes a noun after the unit. A verb of the lexicon right before
+            # 的 acted on what is counted (立案交办的495件提案); 涉及垃圾分类的7件提案 has no
+            # action. With no noun after the unit the clause itself says what is counted:
+            # 完成年度目标的|108%.
             before = toks[-2] if len(toks) > 1 else None
-            if before and before.text in self.known_verbs:
-                return Phrase("relative", _span(before), None, base, verb=before.text)
-            return Phrase("relative", None, None, base)
+            inner = self._analyse(toks[:-1], base) if len(toks) > 1 else Phrase("empty", start=base)
+            relative_verb = _span(before) if before and before.text in self.known_verbs else None
+            return Phrase("relative", inner.action, inner.item, base, verb=inner.verb, relative_verb=relative_verb)
         final_verb = self._final_verb(toks)
         examples = toks[-1].text == "等"
         if examples:
@@ -337,7 +355,7 @@ class Reader:
 
     def _strip_framing(self, toks: list[Word]) -> list[Word]:
         i = 0
-        while i < len(toks) and (toks[i].text in self.framing or toks[i].tag in ("t", "c", "m", "d", "x", "ul", "uj")):
+        while i < len(toks) and (toks[i].text in self.framing or toks[i].tag in ("t", "c", "m", "d", "x", "ul", "uj", "link")):
             i += 1
         return toks[i:]
 
@@ -345,7 +363,10 @@ class Reader:
         """点击+量, 参加+人数: a verb before a measure noun is part of the noun."""
         out: list[Word] = []
         for t in toks:
-            if out and self.is_verb(out[-1]) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
+            if out and out[-1].text == "总" and self.is_verb(t):
+                prev = out.pop()  # 总投资, 总支出
+                t = Word(prev.text + t.text, "n", prev.start, t.end)
+            elif out and self.is_verb(out[-1]) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
                                                   or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)):
                 prev = out.pop()
                 t = Word(prev.text + t.text, "n", prev.start, t.end)
@@ -403,8 +424,8 @@ class Reader:
     def _noun_phrase(self, toks: list[Word]) -> Span | None:
         """The item in a run of words: after the last 的, without leading particles."""
         for i in range(len(toks) - 1, -1, -1):
-            if toks[i].text == "的":
-                toks = toks[i + 1:]
+            if toks[i].text == "的" or toks[i].tag == "q" or toks[i].tag == "m" and i + 1 < len(toks) and toks[i + 1].tag in ("m", "q"):
+                toks = toks[i + 1:]  # 年满60周岁以上|老人: what is counted follows a number
                 break
         while toks and (toks[0].text in self.coverbs or toks[0].text in self.framing or toks[0].tag in _FUNCTION_TAGS):
             toks = toks[1:]  # 建立|涵盖|办文办会办事等: an "including" verb is not part of the item
@@ -478,8 +499,8 @@ class Reader:
         first = toks[0]
         if first.text == "的":
             return 1
-        if self.is_noun(first) or first.text in self.units:
-            return 0  # 5个轮次交流: a unit word after a classifier is a noun
+        if self.is_noun(first) or first.text in self.units or first.tag == "m" and not _NUMERAL.search(first.text):
+            return 0  # 5个轮次交流, 28个大项 (tagged m): a word after a classifier is a noun
         for k, t in enumerate(toks[:6]):
             if t.text == "的":
                 return k + 1
@@ -540,26 +561,43 @@ class Reader:
         out: list[Word] = []
         pos = base
         for w, tag in words(text) if text else ():
-            out.append(Word(w, tag, pos, pos + len(w)))
+            if out and tag == "eng" and out[-1].tag == "m":
+                code = out.pop()  # 5G, 4K: a code, not a number
+                out.append(Word(code.text + w, "nz", code.start, pos + len(w)))
+            else:
+                out.append(Word(w, tag, pos, pos + len(w)))
             pos += len(w)
-        return self._merge_verbs(out)
+        return self._merge_compounds(out)
 
-    def _merge_verbs(self, toks: list[Word]) -> list[Word]:
-        """Adjacent words that make one entry of count_verbs are one verb: 制定+修改."""
+    def _merge_compounds(self, toks: list[Word]) -> list[Word]:
+        """Adjacent words that make one entry of count_verbs (制定+修改) or of the link
+        words (高+达) are one word; the longest entry wins."""
         out: list[Word] = []
         i = 0
         while i < len(toks):
-            for n in (4, 3, 2):
-                if i + n <= len(toks):
-                    joined = "".join(t.text for t in toks[i:i + n])
-                    if len(joined) <= self.longest_verb and joined in self.verbs:
-                        out.append(Word(joined, "v", toks[i].start, toks[i + n - 1].end))
-                        i += n
-                        break
+            joined, best = toks[i].text, None
+            k = i
+            while joined in self.compound_prefixes and k + 1 < len(toks):
+                k += 1
+                joined += toks[k].text
+                if joined in self.compounds:
+                    best = (k, joined)
+            if best:
+                k, joined = best
+                out.append(Word(joined, self.compounds[joined], toks[i].start, toks[k].end))
+                i = k + 1
             else:
                 out.append(toks[i])
                 i += 1
         return out
+
+
+def _split_glued_link(toks: list[Word]) -> list[Word]:
+    """纠错率为 comes as 纠错|率为: split the link off a measure noun."""
+    if toks and len(toks[-1].text) >= 2 and toks[-1].text[-1] in "为达是占" and toks[-1].text[-2] in _MEASURE_SUFFIXES:
+        t = toks[-1]
+        return toks[:-1] + [Word(t.text[:-1], "n", t.start, t.end - 1), Word(t.text[-1], "v", t.end - 1, t.end)]
+    return toks
 
 
 def _span(t: Word) -> Span:
