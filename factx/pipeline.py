@@ -20,12 +20,9 @@ from factx.read import Document, Skipped
 from factx.records import Article, Byline, Fact
 from factx.repeats import merge_repeats
 from factx.rules import RuleSet
+from factx.segment import DATELINE, segment, years_named
 from factx.segment import Article as Segment
-from factx.segment import segment
 
-_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
-# A dateline in the page head: 2024年1月5日 星期五 / 2024年01月05日
-_DATELINE = regex.compile(r"^\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天]", regex.M)
 # A year-end review names the year it looks back on in its headline or subtitle
 # (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述) ...
 _REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|综述|总结)")
@@ -42,8 +39,8 @@ class Options:
 
 
 def publication_year(text: str, given: int | None = None, articles: list[Segment] | None = None) -> int | None:
-    """The year the page was published: `given` (--year), else the page's dateline
-    (`2024年1月5日 星期五` in its head), else an estimate.
+    """The year the page was published: `given` (--year), else the masthead's dateline
+    (`2024年1月5日 星期五`, `崇溪报 2023年11月24日 星期五` on a line of the page head), else an estimate.
 
     The estimate is the latest year any article of the page speaks of, except that a
     year-end review is printed after the year it reviews: an article whose headline or
@@ -60,14 +57,15 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     """
     if given:
         return given
-    head = _DATELINE.search(text[:2000])
-    if head:
-        return int(head.group(1))
+    for line in text[:2000].splitlines():
+        head = DATELINE.match(fold_text(line))
+        if head:
+            return int(head.group(1))
     estimates = [year for art in (segment(text) if articles is None else articles)
                  if (year := _article_year(text, art)) is not None]
     if estimates:
         return max(estimates)
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = years_named(text)  # outside the articles too: a page of chrome and captions only
     return max(years) if years else None
 
 

@@ -32,11 +32,18 @@ _BYLINE_TOKEN = regex.compile(
     r"^(?:(?:文/图|文|图)[/:：]?(?=$|\p{Han}))?"
     r"(本报记者|本报通讯员|本报特约记者|特约记者|见习记者|\p{Han}{0,8}日报记者|通讯员|实习生|记者|摄影)?[:：]?(.*)$"
 )
+_GLUED_ROLE = regex.compile(r"(?<=\p{Han})(?<!日报|本报|特约|见习|/)(?=本报记者|本报通讯员|通讯员|实习生|记者|摄影)")
 _NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
 _PHOTO_BY = regex.compile(r"摄$")
-_CREDIT = regex.compile(r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30})$")
+_CREDIT = regex.compile(
+    r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30}"
+    r"|(?:本版)?(?:责任编辑|责编|编辑|美编|校对|审校|组版|版式)[::].{1,40})$"  # 本版编辑:孙晓 校对:周萍
+)
+# The masthead's dateline: `2024年1月5日 星期五`, after the paper's name or not (`崇溪报 2023年11月24日 星期五`).
+DATELINE = regex.compile(r"^\p{Han}{0,12}((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]")
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
 _NEWS_LEAD = regex.compile(r"^本报讯[((]([^()()]{1,40})[))]")
+_LEAD_FRAME = regex.compile(r"^\s*本报讯\s*[(（]|[)）]\s*$")
 _CLOSERS = "。！？!?；;…”」』)）》"
 _FINAL = frozenset("。！？!?；;…")
 _QUOTE_CLOSERS = "”’」』)）》"
@@ -45,13 +52,13 @@ _HEAD_KINDS = ("headline", "subtitle", "byline")
 _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 _NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
 _DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
+_IN_TITLE = regex.compile(r"《[^《》]*》")
 _YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
 _SENTENCE_END = frozenset("。！？!?；;")
 _OPENERS = {"《": "》", "“": "”", "(": ")", "（": "）", "「": "」", "『": "』", "‘": "’"}
 _HEADLINE_MAX = 40
 _CAPTION_MAX = 100  # folded characters: a caption is one sentence, the longest in the samples is 92
 _MAX_QUOTE = 300  # characters a quote or bracket may stay open before we stop trusting it
-_ROLES = ("本报记者", "本报通讯员", "通讯员", "实习生", "记者", "摄影", "文/图", "文", "图")
 
 
 @dataclass
@@ -97,7 +104,7 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
-    if _NAV.match(f) or _NAV_WORDS.match(f):
+    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f):
         return "nav"
     if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
         return "subtitle"
@@ -135,9 +142,9 @@ def _classify_all(text: str, lines: list[Line]) -> None:
     for line in lines:
         line.kind = _classify(line, in_nav, text)
         if line.kind == "nav" and line.folded.startswith("标题导航"):
-            in_nav = True  # the list of headlines after 标题导航 is navigation too
-        elif line.kind == "body":
-            in_nav = False
+            in_nav = True  # the list of headlines right under 标题导航 is navigation too,
+        elif line.kind in ("body", "blank"):
+            in_nav = False  # up to the first blank line
 
 
 def _soft_wrapped(lines: list[Line]) -> bool:
@@ -226,7 +233,8 @@ def _mark_captions(content: list[Line], soft: bool) -> None:
     """Mark the body lines that are photo captions: one short sentence set off by an image
     gap (two or more blank lines where the photo stood), or, on a page that separates
     paragraphs by blank lines, one of several such sentences printed on consecutive lines
-    (`2023年9月21日,…调研。` six times under the subtitle in sample 001)."""
+    (`2023年9月21日,…调研。` six times under the subtitle in sample 001), or the one right
+    above a photo credit (`■本报记者 王劲凯 摄`)."""
     def gap(a: int, b: int) -> int | None:
         return content[b].number - content[a].last - 1 if 0 <= a and b < len(content) else None
 
@@ -239,7 +247,9 @@ def _mark_captions(content: list[Line], soft: bool) -> None:
         if not short(i):
             continue
         before, after = gap(i - 1, i), gap(i, i + 1)
-        if (before or 0) >= 2 or ((after or 0) >= 2 and _DATED.match(line.folded)):
+        if i + 1 < len(content) and content[i + 1].kind == "byline" and _PHOTO_BY.search(content[i + 1].folded):
+            line.caption = True  # the sentence printed over `■本报记者 王劲凯 摄`
+        elif (before or 0) >= 2 or ((after or 0) >= 2 and _DATED.match(line.folded)):
             # The photo usually stands above its caption; a caption above the photo opens with
             # its date (`2020年7月30日,…`), where the last body paragraph before a photo does not.
             line.caption = True
@@ -298,8 +308,9 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
         start = line.start
         lead = _NEWS_LEAD.match(line.folded) if line.kind == "body" else None
         if lead:
-            art.bylines.extend(_lead_bylines(lead.group(1)))
             start = _skip_lead(text, line.start, line.end)
+            # The raw `本报讯(记者 何晓雯 通讯员 罗志刚)`: the spaces between the names are still there.
+            art.bylines.extend(_byline_names(_LEAD_FRAME.sub("", text[line.start:start]), "记者"))
         if cut and line.kind == "body" and not lead:
             # A paragraph cut by a page break (blank lines, no closing punctuation) goes on here.
             paragraphs[-1] = (paragraphs[-1][0], line.end)
@@ -307,12 +318,16 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
             paragraphs.append((start, line.end))
             captions.append(line.caption or (photo_story and line.kind == "body"))
         cut = line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
+    named: dict[str, str] = {}
+    for role, name in art.bylines:  # a reporter named in the byline and again under a photo is one byline
+        named.setdefault(name, role)
+    art.bylines = [(role, name) for name, role in named.items()]
     years: set[int] = set()
     for (start, end), caption in zip(paragraphs, captions):
         art.sentences.extend(split_sentences(text, start, end))
         if caption:
             art.captions.append((start, end))
-        years.update(int(y) for y in _YEAR.findall(fold_text(text[start:end])))
+        years.update(years_named(text[start:end]))
     art.years = sorted(years)
     return art
 
@@ -326,9 +341,14 @@ def _byline_of(text: str, line: Line) -> list[tuple[str, str]]:
 
 
 def _byline_names(raw: str, role: str) -> list[tuple[str, str]]:
-    # Names are separated by spaces (which folding drops, so this reads the raw line) or 、.
+    """(role, name) pairs of a byline's raw text, `role` until one is printed.
+
+    Names are separated by spaces (which folding drops, so this reads the raw text) or 、;
+    a role word glued to the name before it starts a new token (`记者马文婷实习生陈思远`).
+    """
     out: list[tuple[str, str]] = []
-    for token in regex.split(r"[\s、,，]+", "".join(map(fold_char, raw))):
+    raw = _GLUED_ROLE.sub(" ", "".join(map(fold_char, raw)))
+    for token in regex.split(r"[\s、,，]+", raw):
         m = _BYLINE_TOKEN.match(token)
         if m.group(1):
             role = m.group(1)
@@ -347,15 +367,12 @@ def _only_names(raw: str) -> bool:
 
 
 def _is_photo_story(block: list[Line], head: int) -> bool:
-    """A headline, one to three paragraphs of text and a `■本报记者 王劲凯 摄` line: the text is the photo's caption."""
-    bylines = [line for line in block if line.kind == "byline"]
-    body = [line for line in block[head:] if line.kind == "body"]
-    return bool(bylines) and _PHOTO_BY.search(bylines[0].folded) is not None and 1 <= len(body) <= 3
-
-
-def _lead_bylines(inner: str) -> list[tuple[str, str]]:
-    """(role, name) pairs of the `记者 祁晓燕` inside `本报讯(记者 祁晓燕)`."""
-    return _byline_names(inner, "记者")
+    """A headline, one to three paragraphs of text closed by a `■本报记者 王劲凯 摄` line: the text is the photo's caption."""
+    lines = [line for line in block[head:] if line.kind != "credit"]
+    body = [line for line in lines if line.kind == "body"]
+    bylines = [line for line in lines if line.kind == "byline"]
+    return (len(bylines) == 1 and lines[-1] is bylines[0] and _PHOTO_BY.search(bylines[0].folded) is not None
+            and 1 <= len(body) <= 3 and not any(_NEWS_LEAD.match(line.folded) for line in body))
 
 
 def _skip_lead(text: str, start: int, end: int) -> int:
@@ -369,6 +386,16 @@ def _skip_lead(text: str, start: int, end: int) -> int:
             if depth == 0:
                 return i + 1
     return start
+
+
+def years_named(text: str) -> list[int]:
+    """The explicit years `text` names, in order, leaving out those inside a 《》 title: they
+    name a plan period or an old law (《…行动计划(2023—2025年)》), not when things happen.
+
+    >>> years_named("2023年,市政协制定《2024—2026年规划》。")
+    [2023]
+    """
+    return [int(y) for y in _YEAR.findall(_IN_TITLE.sub("", fold_text(text)))]
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Span]:

@@ -298,3 +298,65 @@ def test_every_fact_stands_in_a_whole_sentence_of_its_article(ruleset, page):
         spans = [(s, e) for s, e in arts[r.article].sentences if s <= r.span[0] and r.span[1] <= e]
         assert len(spans) == 1, r
         assert text[spans[0][0]:spans[0][1]] == r.sentence
+
+
+# --- page chrome and bylines seen on other papers' pages (examples made up) -------------
+
+PAGE_WITH_CHROME = """往期阅读
+青河日报  2024年3月5日  星期二
+第03版:要闻        上一版    下一版
+标题导航
+县政府召开常务会议
+县政协视察河道治理
+
+县政府召开常务会议
+
+本报讯(记者 王晓丽 通讯员 赵强)3月4日,县政府召开第12次常务会议,审议《青河县2024年为民办实事项目》。
+
+会议研究了《关于印发〈青河县河道管理办法(2020—2026年)〉的通知》。
+
+3月4日,与会人员审议有关议题。
+■本报记者 王晓丽 摄
+
+县政协视察河道治理
+
+本报讯（记者李明实习生周安）3月1日,县政协组织委员视察河道治理工作。
+
+本版编辑:孙红 校对:刘强
+上一版    下一版
+"""
+
+
+def test_masthead_dateline_is_chrome_and_dates_the_page():
+    text = PAGE_WITH_CHROME
+    assert [piece(text, a.title) for a in segment(text)] == ["县政府召开常务会议", "县政协视察河道治理"]
+    assert not any("星期二" in s for s in sentences(text))
+    assert publication_year(text) == 2024
+
+
+def test_the_headline_list_under_title_navigation_ends_at_a_blank_line():
+    arts = segment(PAGE_WITH_CHROME)
+    assert len(arts) == 2 and arts[0].sentences[0][0] == PAGE_WITH_CHROME.index("县政府召开常务会议\n\n本报讯")
+
+
+def test_editor_credits_are_not_text():
+    assert not any("校对" in s for s in sentences(PAGE_WITH_CHROME))
+
+
+def test_news_lead_bylines_keep_their_spaces_and_split_glued_roles():
+    first, second = segment(PAGE_WITH_CHROME)
+    assert first.bylines == [("记者", "王晓丽"), ("通讯员", "赵强")]  # the photo credit adds no second 王晓丽
+    assert second.bylines == [("记者", "李明"), ("实习生", "周安")]
+
+
+def test_the_sentence_over_a_photo_credit_is_a_caption():
+    text = PAGE_WITH_CHROME
+    (caption,) = segment(text)[0].captions
+    assert piece(text, caption) == "3月4日,与会人员审议有关议题。"
+
+
+def test_years_inside_document_titles_are_not_years_the_article_speaks_of():
+    # 2024 stands in a 《》 title too, but only 2020—2026 of the 管理办法 would push the estimate.
+    assert segment(PAGE_WITH_CHROME)[0].years == []
+    undated = PAGE_WITH_CHROME.replace("青河日报  2024年3月5日  星期二\n", "")  # the estimate is all that is left
+    assert publication_year(undated) is None
