@@ -63,7 +63,8 @@ _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:
 _ACTOR_END = r"(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_heads}|{lex:place_names})$"
 _NAME = r"^{lex:surnames}\p{Han}{1,2}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
-_MEETING = r"^(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)$"
+# A meeting with no body named (会议听取了…, 大会审议…) is its own actor.
+_MEETING = r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)|(?:本次|此次)?(?:会议|大会|全会))$"
 _TITLED_NAME = r"(?:{lex:titles})(?P<name>{lex:surnames}\p{Han}{1,2})"
 _HEAD_NAME = r"(?:{lex:event_actor_heads})(?:{lex:surnames}\p{Han}{1,2})$"
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
@@ -88,8 +89,9 @@ _VISIT_PLACE = (
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
 _PLACE_NAME = r"^(?:{lex:place_names})"
-# Not a place: a scope (全市, 各地, 本市), a thing (…工作, …情况), a frame (…会议上, …期间).
-_NOT_PLACE = r"\d|^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)|(?:{lex:nonplace_heads})$"
+# Not a place: a scope alone (全市, 各地, 本区), a thing (…工作, …情况), a frame (…会议上).
+# A counted or scoped set of places is one (全市5个山区乡镇, 区内6个乡镇).
+_NOT_PLACE = r"^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)(?:{lex:place_heads}|地)$|(?:{lex:nonplace_heads})$"
 _PARTICIPANTS = (
     rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|(?<![效比概频利税汇])率|邀请|召集)(?!{_MARKER})"
     rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
@@ -239,7 +241,9 @@ def _as_actor(text: str, rs) -> str | None:
             or rs.regex(_TITLED_NAME).search(text) or rs.regex(_HEAD_NAME).search(text)):
         return text
     meeting = rs.regex(_MEETING).match(text)
-    return meeting.group("body") if meeting else None
+    if meeting:
+        return meeting.group("body") if meeting.group("body") else text
+    return None
 
 
 def _person_named_before(ctx: Context, pos: int) -> str | None:
@@ -349,7 +353,8 @@ def _action(predicate: str, place_phrase: str | None, rs) -> str | None:
         parts.append(clause)
         if clause and not (rs.regex(_LEADERS).match(clause) and not rs.regex(_VERB).search(clause, 2)):
             break
-    return "".join(parts) or None
+    # A clause that only moves somewhere, with nothing after it, is the action itself.
+    return "".join(parts) or (lead.sub("", predicate.split(",")[0]) or None)
 
 
 def _top_level_split(text: str, keep_empty: bool = False) -> list[str]:
