@@ -1,0 +1,132 @@
+"""Officials (FACTS.md `official`): name, office and body; several offices, several names; who is not one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factx.cli import app
+from factx.pipeline import Options, extract_text
+from factx.rules import load_rules
+
+FIELDS = {"span", "text", "name", "title", "titles", "org", "rule"}
+
+
+def officials(text: str, ruleset) -> list[dict]:
+    records = extract_text(text, ruleset, options=Options(types={"official"}, articles=False))
+    return [r.model_dump(include=FIELDS) for r in records]
+
+
+def test_body_title_and_name_with_the_name_cut_before_the_verb(ruleset):
+    text = "2020年9月1日,呼和浩特市政协主席孙建华调研呼鲁源煤散烧整治工作。"
+    assert officials(text, ruleset) == [{
+        "span": (10, 22), "text": "呼和浩特市政协主席孙建华", "rule": "official.title_name",
+        "name": "孙建华", "title": "主席", "titles": [], "org": "呼和浩特市政协",
+    }]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("呼和浩特市十五届人大常委会主任李俊峰在会道旗村视察。", "李俊峰"),   # jieba: 李俊|峰
+    ("昭乌达路街道党工委副书记田海峰说。", "田海峰"),                      # jieba: 田|海峰
+    ("呼和浩特市政协副主席云奎赴铜铁路办事处进行调研督导。", "云奎"),
+    ("阳光社区党委书记刘伟的脚步愈发匆忙。", "刘伟"),
+    ("市政协副主席回力对春季防火工作开展调研。", "回力"),                # 回力 is also a brand name
+    ("锡林郭勒盟人大常委会主任乌兰巴特尔在会上强调。", "乌兰巴特尔"),
+    ("市委常委、常务副市长欧阳明高出席活动。", "欧阳明高"),
+])
+def test_the_name_ends_where_a_word_that_follows_names_begins(ruleset, text, name):
+    assert [r["name"] for r in officials(text, ruleset)] == [name]
+
+
+def test_several_offices_of_one_person_give_titles_and_the_main_office(ruleset):
+    text = "曙光街社区书记、委员工作站召集人赵明感慨道。"
+    assert officials(text, ruleset) == [{
+        "span": (0, 18), "text": "曙光街社区书记、委员工作站召集人赵明", "rule": "official.title_name",
+        "name": "赵明", "title": "书记", "titles": ["曙光街社区书记", "委员工作站召集人"], "org": "曙光街社区",
+    }]
+
+
+def test_the_main_office_is_the_first_that_is_not_an_auxiliary_role(ruleset):
+    text = "赛罕区政协委员工作站召集人、昭乌达路街道党工委副书记田海峰说。"
+    (record,) = officials(text, ruleset)
+    assert (record["title"], record["org"], record["titles"]) == (
+        "党工委副书记", "昭乌达路街道", ["赛罕区政协委员工作站召集人", "昭乌达路街道党工委副书记"])
+
+
+def test_several_names_after_one_title_give_one_record_each(ruleset):
+    text = "市政协副主席回力、高珍伟、郭炳胜等参加调研。"
+    assert officials(text, ruleset) == [
+        {"span": (0, 8), "text": "市政协副主席回力", "rule": "official.title_name",
+         "name": "回力", "title": "副主席", "titles": [], "org": "市政协"},
+        {"span": (0, 12), "text": "市政协副主席回力、高珍伟", "rule": "official.title_name",
+         "name": "高珍伟", "title": "副主席", "titles": [], "org": "市政协"},
+        {"span": (0, 16), "text": "市政协副主席回力、高珍伟、郭炳胜", "rule": "official.title_name",
+         "name": "郭炳胜", "title": "副主席", "titles": [], "org": "市政协"},
+    ]
+
+
+def test_an_office_after_another_official_takes_that_officials_body(ruleset):
+    text = "包头市政协主席张志强、副主席王秀兰出席会议。"
+    assert [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)] == [
+        ("张志强", "主席", "包头市政协"), ("王秀兰", "副主席", "包头市政协")]
+
+
+def test_a_name_before_a_title_of_address(ruleset):
+    text = "紧紧围绕办好习近平总书记交给内蒙古的五大任务。"
+    assert officials(text, ruleset) == [{
+        "span": (6, 12), "text": "习近平总书记", "rule": "official.name_title",
+        "name": "习近平", "title": "总书记", "titles": [], "org": None,
+    }]
+
+
+def test_an_office_taken_after_the_name(ruleset):
+    text = "在随后举行的全体会议上,张海军当选为市人大常委会主任委员。会议决定任命李红、高建平为市政府副秘书长。"
+    assert [(r["name"], r["title"], r["org"], r["rule"]) for r in officials(text, ruleset)] == [
+        ("张海军", "主任委员", "市人大常委会", "official.elected_as"),
+        ("李红", "副秘书长", "市政府", "official.appointed"),
+        ("高建平", "副秘书长", "市政府", "official.appointed"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "■本报记者 王劲凯 摄",
+    "本报记者刘沙沙报道。",
+    "当日上午,刘伟和社区网格员一同前往82岁老人李福家中看望。",
+    "“孩子愿意来,我们家长也放心。”骆惠惠的妈妈郭文娟说。",
+    "人大代表来自人民、植根人民。",
+    "努力做到让代表满意、人民群众受益。",
+    "第一召集人由界别履职党小组组长担任。",
+    "深入学习贯彻总书记关于民族工作的重要论述。",
+    "每一位政协委员都成为团结的因子。",
+    "2023年,全市93家单位承办1183件次提案,委员满意率为99.5%。",
+    "张三代表江苏省发言。",
+    "委员张口就来。",
+])
+def test_journalists_private_persons_and_words_after_titles_are_no_officials(ruleset, text):
+    assert officials(text, ruleset) == []
+
+
+@pytest.fixture()
+def pack_with_a_new_title(tmp_path):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "titles.txt").write_text("# an office of this user\n督查专员\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_title_added_through_rules_dir_takes_effect(ruleset, pack_with_a_new_title):
+    text = "市政府督查专员王海涛调研。"
+    assert officials(text, ruleset) == []
+    assert officials(text, load_rules([pack_with_a_new_title])) == [{
+        "span": (0, 10), "text": "市政府督查专员王海涛", "rule": "official.title_name",
+        "name": "王海涛", "title": "督查专员", "titles": [], "org": "市政府",
+    }]
+
+
+def test_the_cli_takes_the_added_title_through_rules(pack_with_a_new_title):
+    result = CliRunner().invoke(app, ["extract", "-", "--no-articles", "--types", "official", "--rules", str(pack_with_a_new_title)],
+                                input="市政府督查专员王海涛调研。".encode())
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["name"], record["title"], record["org"]) == ("王海涛", "督查专员", "市政府")
