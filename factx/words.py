@@ -1,30 +1,189 @@
 """Word boundaries and parts of speech from jieba, loaded only when a builder needs them.
 
-jieba's dictionary takes most of a second to load and tokenising runs near 1 MB/s, so
-factx never runs it over whole pages: builders ask for the words of a short window (the
-phrase before a number, the characters after a title). The rule packs' `userdict.txt`
-files are loaded once, with the dictionary.
+jieba tokenises near 1 MB/s, so factx never runs it over whole pages: builders ask for the
+words of a short window (the phrase before a number, the characters after a title). The
+rule packs' `userdict.txt` files are loaded once, with the dictionary.
+
+Loading jieba's dictionary the usual way costs more than a second: its own cache
+(/tmp/jieba.cache, shared by every user of the machine and unreadable for all but the one
+who wrote it) still takes 0.6 s to unmarshal, and the part-of-speech table is parsed from
+dict.txt on every start. A short window needs the entries of a few characters only, so
+factx keeps its own cache, `DictionaryCache`: the word counts and tags split by first
+character, in one file under the user's cache directory, each character's share read the
+first time a window holds it. The tokeniser sees ordinary dicts that fill as it goes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import mmap
+import os
+import pickle
+import struct
+import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 _loaded_userdicts: set[str] = set()
+_MAGIC = b"factx-jieba-shards-2\n"
+
+
+def cache_dir() -> Path:
+    """Where factx keeps its caches: $FACTX_CACHE_DIR, else $XDG_CACHE_HOME/factx, else ~/.cache/factx."""
+    if os.environ.get("FACTX_CACHE_DIR"):
+        return Path(os.environ["FACTX_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factx"
+
+
+class DictionaryCache:
+    """jieba's word counts and part-of-speech tags, stored by first character in one file.
+
+    `freq` and `tags` are the dicts jieba's tokenisers read (`Tokenizer.FREQ`,
+    `POSTokenizer.word_tag_tab`); a character's entries enter both the first time any
+    word starting with it is looked up, written or updated. The file: a magic line, one
+    pickled (counts, tags) pair per first character, the pickled index
+    {character: (offset, length)} with the dictionary's total count, the index's offset.
+    """
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as f:
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        if self._map[:len(_MAGIC)] != _MAGIC:
+            raise ValueError(f"{path}: not a factx jieba cache")
+        (index_at,) = struct.unpack("<Q", self._map[-8:])
+        self.total, self._index = pickle.loads(self._map[index_at:-8])
+        self.loaded: set[str] = set()
+        self.freq = _ShardedDict(self)
+        self.tags = _ShardedDict(self)
+
+    def load(self, ch: str) -> None:
+        """Bring the entries of words starting with `ch` into `freq` and `tags` (once)."""
+        self.loaded.add(ch)
+        where = self._index.get(ch)
+        if where is not None:
+            freq, tags = pickle.loads(self._map[where[0]:where[0] + where[1]])
+            dict.update(self.freq, freq)
+            dict.update(self.tags, tags)
+
+    @staticmethod
+    def write(path: Path, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
+        """Store jieba's tables at `path` (atomically: readers see the old file or the new one)."""
+        shards: dict[str, tuple[dict, dict]] = {}
+        for word, count in freq.items():
+            shards.setdefault(word[0], ({}, {}))[0][word] = count
+        for word, tag in tags.items():
+            shards.setdefault(word[0], ({}, {}))[1][word] = tag
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(_MAGIC)
+                index = {}
+                for ch, shard in shards.items():
+                    blob = pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL)
+                    index[ch] = (out.tell(), len(blob))
+                    out.write(blob)
+                index_at = out.tell()
+                out.write(pickle.dumps((total, index), protocol=pickle.HIGHEST_PROTOCOL))
+                out.write(struct.pack("<Q", index_at))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+
+
+class _ShardedDict(dict):
+    """A dict that has its cache bring in a first character's entries before any access to a word."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self, cache: DictionaryCache):
+        super().__init__()
+        self._cache = cache
+
+    def _ensure(self, word) -> None:
+        if word[:1] not in self._cache.loaded:
+            self._cache.load(word[:1])
+
+    def __contains__(self, word) -> bool:
+        self._ensure(word)
+        return dict.__contains__(self, word)
+
+    def __missing__(self, word):
+        if word[:1] in self._cache.loaded:
+            raise KeyError(word)
+        self._cache.load(word[:1])
+        return self[word]
+
+    def get(self, word, default=None):
+        self._ensure(word)
+        return dict.get(self, word, default)
+
+    def __setitem__(self, word, value) -> None:
+        self._ensure(word)
+        dict.__setitem__(self, word, value)
+
+    def update(self, other=(), **more) -> None:
+        for word, value in dict(other, **more).items():
+            self[word] = value
+
+
+def _cache_path(dictionary: Path, version: str) -> Path:
+    stat = dictionary.stat()
+    key = hashlib.sha256(f"{_MAGIC!r}{version}{dictionary}{stat.st_size}{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    return cache_dir() / f"jieba-{version}-{key}.shards"
+
+
+def _build_cache(path: Path, tokenizer) -> None:
+    """Read dict.txt as jieba does (counts with every prefix, tags) and store it at `path`."""
+    import jieba.posseg
+
+    freq, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.load_word_tag(tokenizer.get_dict_file())
+    DictionaryCache.write(path, freq, total, tagger.word_tag_tab)
+    for old in path.parent.glob("jieba-*.shards"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def _open_cache(path: Path, tokenizer) -> DictionaryCache:
+    """The cache at `path`, built first if missing, rebuilt once if unreadable."""
+    for attempt in range(2):
+        if not path.is_file():
+            _build_cache(path, tokenizer)
+        try:
+            return DictionaryCache(path)
+        except Exception:  # damaged or truncated by a crash: unpickling raises many types
+            if attempt:
+                raise
+            path.unlink(missing_ok=True)
+    raise AssertionError("unreachable")
 
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    import logging
-
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    tokenizer.tokenizer.initialize()
-    return tokenizer
+    tokenizer = jieba.Tokenizer()
+    try:
+        cache = _open_cache(_cache_path(Path(jieba.__file__).with_name("dict.txt"), jieba.__version__), tokenizer)
+    except Exception as exc:  # e.g. no writable cache directory: jieba's own way still works
+        log.warning("jieba dictionary cache unusable (%s); loading dict.txt", exc)
+        tokenizer.tmp_dir = tempfile.gettempdir()
+        tokenizer.cache_file = f"factx-jieba-{getattr(os, 'getuid', lambda: 0)()}.cache"  # per user
+        tokenizer.initialize()
+        return jieba.posseg.POSTokenizer(tokenizer)
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = cache.freq, cache.total, True
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer, tagger.word_tag_tab = tokenizer, cache.tags
+    return tagger
 
 
 def load_userdicts(paths: list[Path]) -> None:
@@ -40,7 +199,16 @@ def load_userdicts(paths: list[Path]) -> None:
 def words(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part-of-speech) pairs of a short text.
 
-    >>> [w for w, _ in words("孙建华调研")]
-    ['孙建华', '调研']
+    >>> words("市政协主席调研")
+    (('市政协', 'j'), ('主席', 'n'), ('调研', 'vn'))
     """
     return tuple((pair.word, pair.flag) for pair in _tokenizer().cut(text, HMM=True))
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary (and the loaded user dictionaries) counts `word`; 0 if never.
+
+    >>> frequency("调研") > 0, frequency("孙建华调研")
+    (True, 0)
+    """
+    return _tokenizer().tokenizer.FREQ.get(word) or 0
