@@ -72,15 +72,26 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
 def _article_year(text: str, art: Segment) -> int | None:
     """The publication year one article suggests (see `publication_year`)."""
     latest = max(art.years) if art.years else None
+    reviewed = reviewed_year(text, art)
+    return latest if reviewed is None else max(reviewed + 1, latest or 0)
+
+
+def reviewed_year(text: str, art: Segment) -> int | None:
+    """The year a year-end review looks back on, None for any other article.
+
+    Named in its headline or subtitle (`——呼和浩特市政协2023年工作回顾` gives 2023); for a
+    review that names none (`——…工作综述`) but looks back on a year in its text
+    (`回首过去一年`), the latest year it speaks of.
+    """
     heads = [fold_text(text[span[0]:span[1]]) for span in (art.title, art.subtitle) if span]
     for head in heads:
         named = _REVIEW_OF_YEAR.search(head)
         if named:
-            return max(int(named.group(1)) + 1, latest or 0)
-    if latest is not None and any(_REVIEW.search(head.rstrip("”》)")) for head in heads) and any(
+            return int(named.group(1))
+    if art.years and any(_REVIEW.search(head.rstrip("”》)")) for head in heads) and any(
             _LOOKS_BACK.search(fold_text(text[s:e])) for s, e in art.sentences):
-        return latest + 1
-    return latest
+        return max(art.years)
+    return None
 
 
 def extract_text(
@@ -107,7 +118,7 @@ def extract_text(
 
     for art in articles:
         atext = ArticleText.build(text, art.sentences)
-        ctx = Context(doc, art.index, text, atext, ruleset, year)
+        ctx = Context(doc, art.index, text, atext, ruleset, year, reviewed_year(text, art))
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
         if options.articles:
             yield _article_record(text, doc, art, facts)
