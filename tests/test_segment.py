@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import GOLD_DIR, SAMPLES
-from factx.pipeline import Options, extract_text, publication_year
+from factx.pipeline import Options, extract_text, publication_year, reviewed_year
 from factx.segment import segment, split_sentences
 
 PAGES = {p.name[:3]: p.read_text(encoding="utf-8") for p in SAMPLES}
@@ -360,3 +360,16 @@ def test_years_inside_document_titles_are_not_years_the_article_speaks_of():
     assert segment(PAGE_WITH_CHROME)[0].years == []
     undated = PAGE_WITH_CHROME.replace("青河日报  2024年3月5日  星期二\n", "")  # the estimate is all that is left
     assert publication_year(undated) is None
+
+
+def test_reviewed_year_of_each_sample_article():
+    reviewed = {page: [reviewed_year(PAGES[page], a) for a in segment(PAGES[page])] for page in PAGES}
+    assert reviewed == {"000": [2023, 2023], "001": [2023], "002": [2020], "003": [2021],
+                        "004": [2025, 2025, None, None, None, None]}
+
+
+def test_a_yearless_date_in_a_review_falls_in_the_reviewed_year(ruleset):
+    page = "履职尽责谱新篇\n\n——市政协2023年工作回顾\n\n□张三\n\n12月27日,市政协组织委员赴武川县调研。\n"
+    assert publication_year(page) == 2024
+    (event,) = [r for r in extract_text(page, ruleset) if r.type == "event"]
+    assert (event.date.start, event.date.year_inferred) == ("2023-12-27", True)
