@@ -66,11 +66,12 @@ def extract(
     year: YearOpt = None,
     no_articles: Annotated[bool, typer.Option("--no-articles", help="Do not write `article` records.")] = False,
     dedupe: Annotated[bool, typer.Option("--dedupe", help="Drop facts already written for a near-identical article earlier in the batch; say so on stderr.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: every core); 1 extracts in this process.")] = None,
+    dask_scheduler: Annotated[Optional[str], typer.Option("--dask-scheduler", help="Extract on this Dask cluster, e.g. tcp://HOST:8786 (pip install 'factx[dask]').")] = None,
 ) -> None:
     """Extract facts from text files and write one JSON record per line."""
-    from factx.pipeline import Options, Report, extract_documents
+    from factx.pipeline import Options, Report
     from factx.read import InputError, iter_documents
-    from factx.write import write_jsonl
 
     wanted = _types(types)
     options = Options(types=(wanted - {"article"}) or None if wanted else None, year=year,
@@ -85,12 +86,23 @@ def extract(
         raise typer.Exit(2) from None
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        records = extract_documents(_with_progress(inputs, console), ruleset, options, lambda m: console.print(f"warning: {m}"), report)
+        inputs, warn = _with_progress(inputs, console), lambda m: console.print(f"warning: {m}")
+        if dask_scheduler:
+            try:
+                from factx.dask import extract_lines
+            except ImportError as exc:
+                console.print(f"error: {exc}")
+                raise typer.Exit(2) from None
+            lines = extract_lines(inputs, rules or [], options, warn, report, dask_scheduler)
+        else:
+            from factx.parallel import extract_lines
+
+            lines = extract_lines(inputs, rules or [], options, warn, report, jobs, ruleset)
         if dedupe:
             from factx.repeats import Deduper
 
-            records = Deduper(lambda m: console.print(m, markup=False)).filter(records)
-        write_jsonl(records, out)
+            lines = Deduper(lambda m: console.print(m, markup=False)).filter_lines(lines)
+        out.writelines(f"{line}\n" for line in lines)
     finally:
         if output:
             out.close()

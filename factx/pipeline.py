@@ -151,6 +151,12 @@ class Report:
     rule_timeouts: int = 0
 
 
+def report_skipped(item: Skipped, warn: Callable[[str], None], report: Report) -> None:
+    """Count an input that could not be read and say why (every way of running does this)."""
+    report.skipped += 1
+    warn(f"{item.name}: skipped: {item.reason}")
+
+
 def extract_documents(
     inputs: Iterable[Document | Skipped],
     ruleset: RuleSet,
@@ -161,8 +167,7 @@ def extract_documents(
     """Records of every readable input, in input order; skipped inputs are warned about and counted."""
     for item in inputs:
         if isinstance(item, Skipped):
-            report.skipped += 1
-            warn(f"{item.name}: skipped: {item.reason}")
+            report_skipped(item, warn, report)
             continue
         report.documents += 1
 
