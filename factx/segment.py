@@ -1,12 +1,17 @@
 """Split a newspaper page into articles, and articles into sentences.
 
-A page is read line by line. Each line is classified (navigation, headline, subtitle
-`——…`, byline `□耿欣 付鹏飞`, photo credit, body); a body line that stops without
-closing punctuation continues into the next body line (page breaks and OCR cut
-paragraphs in the middle of a sentence, even of a `《》` title). An article starts at a
-headline that is followed by a subtitle or byline, or at the headline of a photo story
-that a `■本报记者 王劲凯 摄` line closes. Everything is kept as spans of the original
-text, so offsets never drift.
+A page is read line by line. Each line is classified: navigation and page chrome
+(`往期阅读`, `上一版 下一版`, the headline list under `标题导航`, `第06版:首府`, the masthead
+dateline, editor credits), headline, subtitle `——…`, byline (`□耿欣 付鹏飞`,
+`●本报记者 刘沙沙 通讯员 谢钰辰`, `■本报记者 王劲凯 摄`, `本报记者 张三`), photo credit, body.
+On a page that separates paragraphs by blank lines a lone line break is a wrap; on any
+page a number or date cut by a line end is joined; a body line that stops without closing
+punctuation before a page break continues into the next body line (even inside a `《》`
+title). An article starts at a headline followed by a subtitle, a byline or a `本报讯(…)`
+lead, or at the headline of a photo story that a `… 摄` line closes; captions printed
+before the first headline belong to the first article. Photo captions are told apart
+(`Article.captions`), bylines parsed into (role, name), and every article knows the years
+it names. Everything is kept as spans of the original text, so offsets never drift.
 """
 
 from __future__ import annotations
@@ -184,9 +189,8 @@ def _wraps(a: Line, b: Line, soft: bool) -> bool:
     return soft
 
 
-def _join_wrapped(text: str, lines: list[Line]) -> list[Line]:
+def _join_wrapped(text: str, lines: list[Line], soft: bool) -> list[Line]:
     """The lines with every wrapped line joined to the line it continues."""
-    soft = _soft_wrapped(lines)
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
@@ -213,9 +217,10 @@ def segment(text: str) -> list[Article]:
     """
     lines = _lines(text)
     _classify_all(text, lines)
-    lines = _join_wrapped(text, lines)
+    soft = _soft_wrapped(lines)
+    lines = _join_wrapped(text, lines, soft)
     content = [ln for ln in lines if ln.kind not in ("blank", "nav")]
-    _mark_captions(content, _soft_wrapped(lines))
+    _mark_captions(content, soft)
     starts = _article_starts(content)
     blocks = [[s, s, starts[n + 1] if n + 1 < len(starts) else len(content)] for n, s in enumerate(starts)]
     if len(blocks) > 1 and content[0].kind not in _HEAD_KINDS:
