@@ -59,6 +59,7 @@ _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n")
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 _LEADING_DATE = regex.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _NAME_DOT = "·•・"
+_TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
 # A plain noun rarer than COMMON_WORD can still be a name (回力), a more frequent one
 # cannot (项目). jieba's dictionary tags many ordinary words as persons (文明, 张口, 时髦),
 # so a two-character "person" must be rarer than PERSON_PAIR; longer ones (王兆国) are
@@ -329,7 +330,7 @@ def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tu
     org_start, org = _org_before(text, seg_start, t_start, ctx)
     offices = [_split_unit(org, title, ctx)]
     first = org_start if org else t_start
-    titles_at_end = ctx.ruleset.regex(r"(?:{lex:titles})$")
+    titles_at_end = ctx.ruleset.regex(_TITLE + "$")
     while seg_start > 0 and text[seg_start - 1] == "、":
         prev_start = _segment_start(text, seg_start - 1)
         segment = text[prev_start:seg_start - 1]
@@ -348,7 +349,7 @@ def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tu
 def _org_of_official(segment: str, ctx: Context) -> str | None:
     """The body of the official named in `segment` (`市政协主席孙建华`), for the next office."""
     found = None
-    for found in ctx.ruleset.regex(r"{lex:titles}").finditer(segment):
+    for found in ctx.ruleset.regex(_TITLE).finditer(segment):
         pass
     if found is None:
         return None
