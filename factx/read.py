@@ -153,7 +153,7 @@ def _load(name: str, data: bytes, encoding: str | None) -> Document | Skipped:
     wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
         encoding is not None and encoding.startswith(("utf-16", "utf-32")))
     if not wide and b"\x00" in data[:BINARY_WINDOW]:
-        return Skipped(name, "binary file (NUL bytes in the first 8 KB); not text")
+        return Skipped(name, "binary file (NUL bytes in the first 8 KB); not text" + _utf16_hint(data))
     try:
         text, codec = decode(data, encoding)
     except UnicodeDecodeError as e:
@@ -161,6 +161,25 @@ def _load(name: str, data: bytes, encoding: str | None) -> Document | Skipped:
     if not text.strip().strip("\ufeff"):  # a forced utf-8 keeps the BOM as U+FEFF
         return Skipped(name, "empty file (only whitespace or a byte-order mark)")
     return Document(name, text, codec)
+
+
+def _utf16_hint(data: bytes) -> str:
+    """What to do when NUL-laden bytes are really UTF-16 without a byte-order mark.
+
+    Detection does not guess such files (a BOM decides UTF-16), but their NUL bytes all
+    fall on one side of each pair (the high byte of ASCII characters), and the reason can
+    say which codec reads them.
+    """
+    sample = data[:BINARY_WINDOW]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    codec = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    if codec is None or len(data) % 2:
+        return ""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return ""
+    return f"; if it is UTF-16 without a byte-order mark, use --encoding {codec}"
 
 
 def _read(name: str, encoding: str | None) -> Document | Skipped:

@@ -216,3 +216,18 @@ def test_stdin_and_forced_encoding(tmp_path):
     assert isinstance(forced_bad, Skipped) and forced_bad.reason == "cannot decode as utf-8 (first bad byte at offset 0)"
     p16 = write(tmp_path, "w.txt", "ab".encode("utf-16-le"))  # no BOM: only a forced codec reads it
     assert one(p16, encoding="utf-16-le") == Document(p16, "ab", "utf-16-le")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_skipped_with_the_codec_to_force(tmp_path, codec):
+    p = write(tmp_path, "w.txt", "2023年9月21日,市政协组织委员调研。\n".encode(codec))
+    item = one(p)
+    assert item == Skipped(p, "binary file (NUL bytes in the first 8 KB); not text; "
+                              f"if it is UTF-16 without a byte-order mark, use --encoding {codec}")
+    assert one(p, encoding=codec).text == "2023年9月21日,市政协组织委员调研。\n"
+
+
+def test_binary_data_gets_no_utf16_hint(tmp_path):
+    for data in (b"abc\x00def", b"\x00\x01\x02", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"):
+        item = one(write(tmp_path, "x.bin", data))
+        assert item.reason == "binary file (NUL bytes in the first 8 KB); not text", data
