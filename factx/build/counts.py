@@ -28,6 +28,7 @@ slogan that starts with its number (“三个清单”), and ordinal lists (第1
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -59,6 +60,8 @@ _MODIFIER_TAGS = frozenset({"r", "a", "b", "s"})  # may open an item: 各级, �
 _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "m", "q", "f"})
 # A verb and one of these make a noun: 点击量, 完成率, 参加人数.
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
+# Characters that stand alone as function words, never inside an unknown word.
+_FUNCTION_CHARS = frozenset("的了和与及或等在被把将对向从为以于由达约近超逾共均已也都还又再并即每各其该本")
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
 _MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
 _NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
@@ -163,6 +166,7 @@ class Reader:
         self.compound_prefixes = {w[:k] for w in self.compounds for k in range(1, len(w))}
         self._readings: dict[tuple[str, int, int], Reading] = {}
         self._phrases: dict[tuple[str, int], Phrase] = {}
+        self._spans: dict[str, list[Span]] = {}  # the quantities of a sentence
 
     # --- what is not a count ---------------------------------------------------------
 
@@ -185,6 +189,7 @@ class Reader:
             if len(self._readings) > 50_000:
                 self._readings.clear()
                 self._phrases.clear()
+                self._spans.clear()
             reading = self._readings[key] = self._read(s, qs, qe)
         return reading
 
@@ -213,8 +218,9 @@ class Reader:
         markers = left.markers
         if item is None and left.kind == "empty" and not markers:
             prev = self.previous(s, qs)
-            if prev and s[prev[1]:qs] in _LIST_LINKS:
-                # 分别增长5.1%和6.3%: the second number says the same of another thing
+            if prev and (prev[1] == qs or s[prev[1]:qs] in _LIST_LINKS):
+                # 分别增长5.1%和6.3%: the second number says the same of another thing;
+                # 困难群众500余户1200余人: two measures of one thing
                 first = self.read(s, *prev)
                 item, action, markers = first.item, action or first.action, first.markers
         if item is None and left.change_only:
@@ -226,10 +232,13 @@ class Reader:
 
     def previous(self, s: str, qs: int) -> Span | None:
         """The last quantity that ends before `qs` in the sentence."""
-        last = None
-        for m in self.quantity.finditer(s, 0, qs):
-            last = m.span()
-        return last
+        spans = self._spans.get(s)
+        if spans is None:
+            spans = self._spans[s] = [m.span() for m in self.quantity.finditer(s)]
+        i = bisect.bisect_right(spans, (qs, qs)) - 1
+        while i >= 0 and spans[i][1] > qs:
+            i -= 1
+        return spans[i] if i >= 0 else None
 
     def previous_item(self, s: str, qs: int) -> Span | None:
         prev = self.previous(s, qs)
@@ -567,7 +576,7 @@ class Reader:
             else:
                 out.append(Word(w, tag, pos, pos + len(w)))
             pos += len(w)
-        return self._merge_compounds(out)
+        return _join_unknown(self._merge_compounds(out))
 
     def _merge_compounds(self, toks: list[Word]) -> list[Word]:
         """Adjacent words that make one entry of count_verbs (制定+修改) or of the link
@@ -590,6 +599,26 @@ class Reader:
                 out.append(toks[i])
                 i += 1
         return out
+
+
+def _join_unknown(toks: list[Word]) -> list[Word]:
+    """A run of single content characters is one unknown word: without its HMM, jieba
+    cuts 城市绿道 into 城市|绿|道 and 市卫健委 into 市|卫|健|委."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for t in [*toks, None]:
+        if t is not None and len(t.text) == 1 and (t.tag == "q" or t.tag not in _FUNCTION_TAGS and t.tag[0] != "v") \
+                and t.text not in _FUNCTION_CHARS:
+            run.append(t)
+            continue
+        if len(run) > 1 and any(w.tag != "q" for w in run):
+            out.append(Word("".join(w.text for w in run), "n", run[0].start, run[-1].end))
+        else:
+            out += run
+        run = []
+        if t is not None:
+            out.append(t)
+    return out
 
 
 def _split_glued_link(toks: list[Word]) -> list[Word]:
