@@ -29,6 +29,8 @@ No tokenizer runs here: the patterns are compiled once per rule pack (ruleset.re
 
 from __future__ import annotations
 
+import regex
+
 from factx.build.context import Context
 from factx.match import Match
 from factx.records import DateValue, Event
@@ -105,6 +107,7 @@ _CLAUSE_ADVERB = r"^[便就还也又均已将再并即]+"
 _NEXT_EVENT = r"(?<=[,;:])(?:{DATE}|{MONTH_DATE_BARE}(?=,)){DATE_END}"
 _CLAUSE_MARK = frozenset(",;:。!?()")
 _CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
+_CLAUSE_SPLIT = regex.compile(r"[,;:]")
 
 
 def build_event(match: Match, ctx: Context) -> list[Event]:
@@ -359,6 +362,9 @@ def _action(predicate: str, place_phrase: str | None, rs) -> str | None:
 
 def _top_level_split(text: str, keep_empty: bool = False) -> list[str]:
     """Clauses of `text` split on , ; : outside quotes, titles and brackets."""
+    if not any(opener in text for opener in _CLOSE):
+        pieces = _CLAUSE_SPLIT.split(text)
+        return pieces if keep_empty else [p for p in pieces if p]
     pieces: list[str] = []
     depth: list[str] = []
     start = 0
