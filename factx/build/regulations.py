@@ -37,7 +37,7 @@ _ARTICLE_PUNCT = r"[,;:!?,;:!?。]"
 _PROPOSAL_AFTER = r"的?(?:{lex:not_regulation_after})"
 # What may stand between a governing verb and the title: other titles of the same list,
 # conjunctions, aspect particles.
-_BEFORE_FILLER = r"(?:《[^《》\n]*》|[、和及与并]|以及|了)+$"
+_BEFORE_FILLER = r"(?:《[^《》\n]*》|[、和及与并的]|以及|了)+$"
 _AFTER_FILLER = r"^(?:(?:[((][^()()\n]{1,30}[))])|《[^《》\n]*》|[、和及与]|以及|等\p{Han}{0,4}?(?:文件|制度|法规|规定)|等|之?中|被|的|正式|全面|认真)+"
 _ACTION_BEFORE = r"(?:{lex:regulation_actions})$"
 # 出台了…首部专门性法规——《…条例》: the title stands in apposition to the verb's object.
@@ -52,6 +52,9 @@ def build_regulation(match: Match, ctx: Context) -> list[Regulation]:
     text = ctx.atext.text
     start, end = match.groups["title"]
     if not match.group(text, "open"):
+        before = text[ctx.sentence_of(start)[0]:start]
+        if before.count("《") > before.count("》"):  # the 《 stands earlier: an article's title with a comma
+            return []
         start = _unopened_start(text, start, end)
         if start is None:
             return []
