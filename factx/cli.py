@@ -28,7 +28,8 @@ EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="Force an
 def _stderr():
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    # No markup: file names and regexes in messages hold brackets that rich would eat.
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 def _load(rules: list[Path] | None):
@@ -39,7 +40,7 @@ def _load(rules: list[Path] | None):
     except RuleError as exc:
         console = _stderr()
         for problem in exc.problems:
-            console.print(f"[red]rule error[/red] {problem}", markup=True)
+            console.print(f"rule error: {problem}")
         raise typer.Exit(2) from None
 
 

@@ -155,8 +155,6 @@ def test_dedupe_of_distinct_pages_changes_nothing(runner):
     assert deduped.stdout == plain.stdout and deduped.stderr == ""
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints warnings as rich markup: a file name holding "
-                   "'[/x]' crashes the batch, '[red]' vanishes (fix: console.print(..., markup=False))")
 def test_a_skipped_file_is_named_exactly_whatever_its_name(runner, tmp_path):
     folder = tmp_path / "scans["
     folder.mkdir()
