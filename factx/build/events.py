@@ -36,8 +36,9 @@ from factx.match import Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
 
-# A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会.
-_VERB = r"(?<!党)(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
+# A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会, and
+# 协调 read across 政协调研组.
+_VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
 # What ends an actor and opens the predicate.
 _MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}})"
 _MARKERS = rf"(?P<marker>{_MARKER})"
@@ -54,6 +55,8 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # One-character adverbs between an actor and its verb: 他便来到, 该局已于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|[将已还也便就均曾又再才都正亦])+$"
 _PRONOUN = r"^(?:他们|她们|他|她)"
+# A short remark in brackets is no part of an actor: 旗长王建民(右二) in a caption.
+_REMARK = r"\([^()]{1,6}\)"
 _ROLE = r"(?:联合|共同|携手)?(?:主办|承办|协办|举办|组织|发起|牵头|指导|支持)"
 _ORGANISER = rf"^由(?P<agent>[^,;:。!?]{{2,60}}?){_ROLE}(?:[、,][^,;:。!?的]{{2,40}}?{_ROLE})*的?"
 # One-character verbs that open a subjectless clause (2021年3月任市政协副主席, 被评为, 获评);
@@ -62,7 +65,7 @@ _OPENS_ON_VERB = r"^(?:任(?!务)|兼任|被|获|受)"
 # A first clause that only frames the event: 为落实…, 围绕…, 在…会议室,
 _FRAME = r"^(?:{lex:event_prepositions})"
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
-_ACTOR_END = r"(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_heads}|{lex:place_names})$"
+_ACTOR_END = r"(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})$"
 _NAME = r"^{lex:surnames}\p{Han}{1,2}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
 # A meeting with no body named (会议听取了…, 大会审议…) is its own actor.
@@ -99,7 +102,7 @@ _PARTICIPANTS = (
     rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
 )
 # Verbs that only gather people: a clause with nothing else borrows the next clause's action.
-_LEADERS = r"^(?:(?<!党)组织|带领|率领|率|邀请|召集)"
+_LEADERS = r"^(?:(?<!党)组织|带领|率领|率|邀请|召集|随同|跟随|随)"
 _ACTION_LEAD = r"^(?:{lex:event_adverbs}|一行|[便还也又均已将再先并])+"
 # One-character adverbs that may open a clause before its subject or verb: 又组织, 还深入.
 _CLAUSE_ADVERB = r"^[便就还也又均已将再并即]+"
@@ -221,10 +224,10 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
             actor = _as_actor(clause[:m.start()], rs)
             if actor:
                 return actor, clause[m.start():], False
-    if not markers:  # 市人大常委会主任李俊峰,副主任王强一同参加活动
-        actor = _as_actor(clause[:first_end], rs)
-        if actor:
-            return actor, clause[first_end + 1:], False
+    if not markers:  # 市人大常委会主任李俊峰,副主任王强一同参加活动 (a person named with no verb)
+        first = clause[:first_end]
+        if rs.regex(_TITLED_NAME).search(first) or rs.regex(_HEAD_NAME).search(first) or rs.regex(_NAME).match(first):
+            return _as_actor(first, rs), clause[first_end + 1:], False
     return None, clause, False
 
 
@@ -237,7 +240,7 @@ def _first_clause_end(text: str) -> int:
 def _as_actor(text: str, rs) -> str | None:
     """`text` as an actor, or None when it does not read as one (全市GDP, 会议, 该条例)."""
     text = rs.regex(_DISCOURSE).sub("", text, count=1)
-    text = rs.regex(_ACTOR_TAIL).sub("", text)
+    text = rs.regex(_ACTOR_TAIL).sub("", rs.regex(_REMARK).sub("", text))
     if len(text) < 2 or text[0] in "《“(":
         return None
     if (rs.regex(_ACTOR_END).search(text) or rs.regex(_NAME).match(text)
