@@ -64,7 +64,9 @@ def fact_key(fact: Fact | dict) -> tuple:
     if kind == "count":
         return ("count", f["value"], f["unit"])
     if kind == "official":
-        return ("official", f["name"], f.get("title"), f.get("org"))
+        # One person in one article is one fact, however the office is worded each time
+        # (市政协主席孙建华 ... 孙建华主席): the first statement stands, later ones are also_at.
+        return ("official", f["name"])
     return ("regulation", fold_text(f["title"]))
 
 

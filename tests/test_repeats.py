@@ -206,3 +206,12 @@ def test_dedupe_streams_one_article_at_a_time(ruleset):
     assert first.type == "article" and first.article == 0
     # Only the first article and the record that closed it have been read.
     assert consumed[-1].type == "article" and consumed[-1].article == 1
+
+
+def test_one_person_named_with_two_wordings_of_the_office_is_one_official(ruleset):
+    from factx.pipeline import Options, extract_text
+
+    text = "呼和浩特市政协主席孙建华调研供热工作。孙建华主席强调,要保障群众温暖过冬。"
+    officials = [r for r in extract_text(text, ruleset, options=Options(types={"official"}, articles=False))]
+    assert len(officials) == 1
+    assert (officials[0].name, officials[0].title, officials[0].org) == ("孙建华", "主席", "呼和浩特市政协")
