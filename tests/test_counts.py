@@ -42,6 +42,14 @@ def test_a_list_sharing_one_verb_gives_one_record_per_number(ruleset):
     ]
 
 
+def test_a_list_of_counts_with_nouns_after_the_units_shares_the_verb(ruleset):
+    rows = [row(r) for r in counts(ruleset, "惠及周边7个小区、12个商铺。")]
+    assert rows == [
+        C(7, "个", "小区", "惠及", "惠及周边7个小区"),
+        C(12, "个", "商铺", "惠及", "12个商铺"),
+    ]
+
+
 def test_the_noun_after_the_unit_is_the_item(ruleset):
     assert [row(r) for r in counts(ruleset, "全市成功打造259个委员工作站(室)。")] == [
         C(259, "个", "委员工作站(室)", "打造", "打造259个委员工作站(室)"),

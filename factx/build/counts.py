@@ -249,10 +249,11 @@ class Reader:
         prev = self.previous(s, qs)
         if prev is None:
             return None
-        between = s[prev[1]:qs]
+        first = self.read(s, *prev)
+        between = s[max(prev[1], first.end):qs]  # after 7个小区 in 7个小区、12个商铺
         if between and not between.startswith("、") or any(c in _CLAUSE_MARKS for c in between):
             return None  # 447户1100多名 and 4次、专题调研53次 share; 9件,作出决议6项 do not
-        return self.read(s, *prev).action
+        return first.action
 
     # --- the words before the number -------------------------------------------------
 
@@ -293,6 +294,8 @@ class Reader:
         """Whether the last element of a 、 list continues the item of the first one."""
         if local.kind in ("noun", "examples", "empty"):
             return True
+        if local.kind == "verb" and local.action == local.final_verb:
+            return True  # 跟踪监督、督查7次: a bare verb after 、 is one more activity
         # 带案咨询会, 警示教育: jieba finds a verb, but not one that governs counts.
         return local.kind == "object" and local.verb not in self.known_verbs
 
@@ -576,7 +579,18 @@ class Reader:
             else:
                 out.append(Word(w, tag, pos, pos + len(w)))
             pos += len(w)
-        return _join_unknown(self._merge_compounds(out))
+        return _join_unknown(self._merge_compounds(self._split_light_verbs(out)))
+
+    def _split_light_verbs(self, toks: list[Word]) -> list[Word]:
+        """jieba's dictionary has 开展调研 and 进行检查 as one word: split the light verb off."""
+        out: list[Word] = []
+        for t in toks:
+            head = t.text[:2]
+            if len(t.text) >= 4 and head in self.light and t.text not in self.verbs:
+                out += [Word(head, "v", t.start, t.start + 2), Word(t.text[2:], "n", t.start + 2, t.end)]
+            else:
+                out.append(t)
+        return out
 
     def _merge_compounds(self, toks: list[Word]) -> list[Word]:
         """Adjacent words that make one entry of count_verbs (制定+修改) or of the link
