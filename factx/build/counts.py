@@ -14,9 +14,12 @@ count) and the words after the unit. Chinese states a count in a handful of shap
     V A、B、C等NP #      组织召开座谈会、读书会等活动5次  item 活动 (A、B、C are examples)
 
 So the item is the noun phrase right after the unit if there is one, else the noun phrase
-that ends the phrase before the number; the action is a verb right before the number, else
-the verb that opens the phrase (past coverb phrases 向…/围绕…, and past a pivot such as 推动
-when another verb follows), else the verb after the item. Words between the phrase and the
+that ends the phrase before the number. The action is the verb right before the number when
+a noun follows the unit; else the first verb of the lexicons in the phrase (past coverb
+phrases 向…/围绕…, and past a pivot such as 推动 when another verb follows), else a verb
+that opens the phrase; else the verb after the item. Only these verbs split a phrase: jieba
+tags many nouns of this genre as verbs (预算, 收入, 提案), and without its HMM it cuts
+unknown words into characters, which are joined again. Words between the phrase and the
 number (达, 为, 同比, approximation and change words) are handed to `parse_quantity` with
 the number, so that `approx` and `change` have one reading. Word lists live in the rule
 pack's lexicons: count_verbs, count_light_verbs, count_pivots, count_coverbs, count_framing,
