@@ -16,6 +16,7 @@ first time a window holds it. The tokeniser sees ordinary dicts that fill as it 
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import mmap
 import os
@@ -165,9 +166,78 @@ def _open_cache(path: Path, tokenizer) -> DictionaryCache:
     raise AssertionError("unreachable")
 
 
+def _import_jieba():
+    """jieba and jieba.posseg, imported without the work their import does for jieba's own
+    global tokenisers, which factx never uses.
+
+    `import jieba` imports pkg_resources (60 ms) to find its data files, and falls back to
+    plain paths without it; `import jieba.posseg` builds a global POSTokenizer, parsing
+    the 350,000 tags of dict.txt (0.2-0.3 s). That global tagger gets its tags the first
+    time it is used instead, so other code in the process sees jieba as it always was.
+    """
+    import sys
+
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba"], sys.modules["jieba.posseg"]
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
+        try:
+            import jieba
+        finally:
+            del sys.modules["pkg_resources"]
+    import jieba
+
+    jieba.dt.get_dict_file = lambda: io.BytesIO()  # what posseg's global tagger reads its tags from
+    try:
+        import jieba.posseg
+    finally:
+        del jieba.dt.get_dict_file
+    jieba.posseg.dt.word_tag_tab = _TagsOnFirstUse(jieba.posseg.dt)
+    return jieba, jieba.posseg
+
+
+class _TagsOnFirstUse(dict):
+    """The tags of jieba's global POSTokenizer, read from its dictionary at the first use."""
+
+    __slots__ = ("_tagger",)
+
+    def __init__(self, tagger):
+        super().__init__()
+        self._tagger = tagger
+
+    def _fill(self) -> None:
+        if self._tagger is not None:
+            tagger, self._tagger = self._tagger, None
+            full = type(tagger).__new__(type(tagger))
+            full.load_word_tag(tagger.tokenizer.get_dict_file())
+            dict.update(self, full.word_tag_tab)
+
+    def __contains__(self, word) -> bool:
+        self._fill()
+        return dict.__contains__(self, word)
+
+    def __missing__(self, word):
+        if self._tagger is None:
+            raise KeyError(word)
+        self._fill()
+        return self[word]
+
+    def get(self, word, default=None):
+        self._fill()
+        return dict.get(self, word, default)
+
+    def __setitem__(self, word, value) -> None:
+        self._fill()
+        dict.__setitem__(self, word, value)
+
+    def update(self, other=(), **more) -> None:
+        self._fill()
+        dict.update(self, other, **more)
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
-    import jieba
+    jieba, _ = _import_jieba()
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)

@@ -148,3 +148,15 @@ def test_extract_of_a_short_file_never_loads_the_whole_dictionary(tmp_path, buil
     # few dozen of the dictionary's ~7,000 first characters.
     assert loaded * 20 < first_characters
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") >= 2
+
+
+def test_jiebas_own_taggers_work_as_before_after_factx_loaded_jieba(built_cache):
+    out = _python(_WINDOWS + """
+    import sys
+    from factx import words
+    words.words("调研")  # factx imports jieba its own way
+    assert "pkg_resources" not in sys.modules
+    import jieba.posseg
+    print(json.dumps([[[p.word, p.flag] for p in jieba.posseg.cut(w)] for w in windows]))
+    """, {"FACTX_CACHE_DIR": str(built_cache)})
+    assert json.loads(out) == _plain_jieba()
