@@ -175,7 +175,7 @@ def test_article_text_folds_every_sample_article_as_normalise_does():
             assert (built.text, built.origin, built.sentence_starts) == _reference(text, article.sentences)
 
 
-_CHARS = st.sampled_from(list("ab１２（）年中文，。\u2013\u2212") + sorted(_DROPPED))
+_CHARS = st.sampled_from(list("ab１２（）年中文，。\u2013\u2212\x00") + sorted(_DROPPED))  # \x00: joins sentences
 
 
 @settings(max_examples=300, deadline=None)
