@@ -1,0 +1,278 @@
+"""Person names in Chinese news text: where a name written next to an office starts and ends.
+
+No regex can tell `孙建华调研` from `孙建华`, so names are read here, character by
+character, with jieba's words and the rule pack's lexicons. A name is a surname (lexicon
+`surnames`, compound ones too) and one or two more characters, or a run of parts of
+Mongolian, Tibetan and Uyghur names (lexicon `ethnic_names`: 乌兰|巴特尔), which jieba does
+not join into an ordinary word (`满意`, `来自人民`), and which is followed by a word that can
+follow a name: a verb, a preposition, a particle, punctuation, or an entry of `after_name`
+(`调研`, `在`, `同志`, `一行`).
+
+`read_name` reads one name forward from where it starts, `read_names` a list joined by 、,
+`read_name_before` one name back from where it ends (`习近平总书记`), `read_name_list` an
+exact list (`张三、李四`) that must be names from end to end. `plausibility` says how much
+a string looks like a name rather than a word. The caller says where a name may stand (after
+an office title, before one); these functions only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from factx.words import frequency, load_userdicts, words
+
+__all__ = [
+    "MAX_NAME", "NAME", "NO", "WORD", "NameLexicons",
+    "plausibility", "read_name", "read_name_before", "read_name_list", "read_names",
+]
+
+MAX_NAME = 8        # characters of the longest name read (Mongolian names run long)
+NO, WORD, NAME = 0, 1, 2  # how plausible a name is: not at all, a word also used as a name, a name
+# A plain noun rarer than COMMON_WORD can still be a name (回力), a more frequent one
+# cannot (项目). jieba's dictionary tags many ordinary words as persons (文明, 张口, 时髦),
+# so a two-character "person" must be rarer than PERSON_PAIR; longer ones (王兆国) are
+# nearly always names, up to PERSON_WORD.
+COMMON_WORD = 100
+PERSON_PAIR = 200
+PERSON_WORD = 1000
+_NAME_DOT = "·•・"
+# jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
+# pronouns, numerals, measure words, localisers, modal particles, punctuation).
+_NOT_IN_NAME = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "q", "f", "y", "e", "o", "x", "w"})
+_FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
+# jieba tags of a word that can follow a name: verbs, idioms and set phrases (mostly
+# predicates: 挨家挨户, 出席会议), prepositions, conjunctions, particles, adverbs,
+# pronouns, times, punctuation.
+_AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
+_VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
+
+
+@dataclass(frozen=True)
+class NameLexicons:
+    """The words a name is read with, from a rule pack (see `NameLexicons.of`)."""
+
+    surnames: frozenset[str]
+    ethnic: frozenset[str]
+    not_names: frozenset[str]
+    after_name: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    after_name_at: Any  # compiled {lex:after_name}, longest entry first
+    longest_surname: int
+    longest_ethnic: int
+
+    @classmethod
+    def of(cls, ruleset) -> "NameLexicons":
+        """The name lexicons of `ruleset` (a `factx.rules.RuleSet`), read once per rule set;
+        its user dictionaries are loaded into jieba first."""
+        cached = _CACHE.get(id(ruleset))
+        if cached is not None and cached[0] is ruleset:
+            return cached[1]
+        load_userdicts(ruleset.userdicts)
+        surnames, ethnic = ruleset.lexicon("surnames"), ruleset.lexicon("ethnic_names")
+        lex = cls(
+            surnames=surnames,
+            ethnic=ethnic,
+            not_names=ruleset.lexicon("not_names"),
+            after_name=ruleset.lexicon("after_name"),
+            org_suffixes=tuple(ruleset.lexicon("org_suffixes")),
+            after_name_at=ruleset.regex("{lex:after_name}"),
+            longest_surname=max(map(len, surnames), default=1),
+            longest_ethnic=max(map(len, ethnic), default=0),
+        )
+        _CACHE[id(ruleset)] = (ruleset, lex)
+        return lex
+
+
+_CACHE: dict[int, tuple[object, NameLexicons]] = {}
+
+
+def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None) -> int | None:
+    """End of the name that starts at `start` (and ends by `limit`), or None.
+
+    Lengths are tried shortest first (whole Mongolian names first), each checked for a
+    plausible name and for a word that can follow a name; a name that is also a word
+    (白云, 秦岭) needs a clear end after it (a verb, punctuation).
+
+    >>> from factx.rules import load_rules
+    >>> lex = NameLexicons.of(load_rules())
+    >>> text = "市政协主席孙建华调研呼鲁源"
+    >>> text[5:read_name(text, 5, lex)]
+    '孙建华'
+    """
+    limit = len(text) if limit is None else limit
+    window = text[start:min(limit, start + MAX_NAME + 4)]
+    bounds = _boundaries(window)
+    for length in _name_lengths(window, lex):
+        if length > len(window):
+            continue
+        plausible = plausibility(window[:length], lex)
+        if plausible and _ends_name(text, start, start + length, limit, length in bounds, lex) >= 3 - plausible:
+            return start + length
+    return None
+
+
+def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the names read forward from `start`: one, or a list joined by 、.
+
+    >>> from factx.rules import load_rules
+    >>> read_names("回力、高珍伟、郭炳胜等参加调研", 0, NameLexicons.of(load_rules()))
+    [(0, 2), (3, 6), (7, 10)]
+    """
+    limit = len(text) if limit is None else limit
+    found: list[tuple[int, int]] = []
+    while start < limit:
+        end = read_name(text, start, lex, limit)
+        if end is None:
+            break
+        found.append((start, end))
+        if end + 1 < limit and text[end] == "、":
+            start = end + 1
+            continue
+        break
+    return found
+
+
+def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> int | None:
+    """Start of the name that ends at `end` (习近平总书记, 张三当选为…), not before `floor`,
+    or None: the longest that is a name, on a jieba word boundary.
+
+    >>> from factx.rules import load_rules
+    >>> text = "紧紧围绕办好习近平总书记交给内蒙古的五大任务"
+    >>> read_name_before(text, 9, NameLexicons.of(load_rules()))
+    6
+    """
+    lo = max(floor, end - MAX_NAME - 4)
+    bounds = {lo} | {lo + b for b in _boundaries(text[lo:end])}
+    for start in range(max(lo, end - MAX_NAME), end - 1):
+        if start in bounds and end - start in _name_lengths(text[start:end], lex) and plausibility(text[start:end], lex, strict=True):
+            return start
+    return None
+
+
+def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[tuple[int, int]]:
+    """Spans of the names of a list `张三、李四` that must be names from end to end, or [].
+
+    >>> from factx.rules import load_rules
+    >>> read_name_list("李红、高建平", 0, 6, NameLexicons.of(load_rules()))
+    [(0, 2), (3, 6)]
+    """
+    found: list[tuple[int, int]] = []
+    pos = start
+    for piece in text[start:end].split("、"):
+        if len(piece) not in _name_lengths(piece, lex) or not plausibility(piece, lex):
+            return []
+        found.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return found
+
+
+def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
+    """How plausible `name` is as a person's name rather than a word (满意, 来自人民, 项目):
+    NO, WORD or NAME.
+
+    One word is a NAME if jieba does not know it (it was guessed: 郑浩), or if jieba tags
+    it as a person and it is not a common word, or, unless `strict`, if it is a plain noun
+    seldom seen (回力); a person's or place name that is also a word (白云, 秦岭, 黄海) is a
+    WORD; a word that extends a common one (满意率) or ends like a body or a place (lexicon
+    `org_suffixes`: 宣传部, 江苏省) is NO name. Of several words, the first must not be a
+    common word other than a person's (来自|人民) nor a function word (由|界别); the others
+    no function word, no adverb of one character or a common one (张口|就, but 张|立新),
+    no common verb (苏和|指出).
+
+    >>> from factx.rules import load_rules
+    >>> lex = NameLexicons.of(load_rules())
+    >>> plausibility("孙建华", lex) == NAME, plausibility("满意", lex) == NO
+    (True, True)
+    """
+    if name in lex.not_names or name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
+        return NO
+    if _ethnic_cover(name, lex)[-1:] == [len(name)]:
+        return NAME
+    tokens = words(name)
+    word, tag = tokens[0]
+    if len(tokens) == 1:
+        count = frequency(word)
+        if count == 0:
+            return NAME
+        if tag.startswith("nr") and count < (PERSON_PAIR if len(word) == 2 else PERSON_WORD):
+            return NAME
+        if (tag.startswith("nr") or tag in ("ns", "nz") and len(word) == 2) and count < PERSON_WORD:
+            return NO if strict else WORD
+        if strict or tag != "n" or count >= COMMON_WORD:
+            return NO
+        head = words(name[:2])[0]
+        return NAME if len(name) == 2 or head[1].startswith("nr") or frequency(head[0]) < COMMON_WORD else NO
+    if len(word) > 1 and not tag.startswith("nr") and frequency(word) >= COMMON_WORD:
+        return NO
+    if len(word) == 1 and tag in _FUNCTION_WORD:  # 和|党中央, 由|界别: the surname is a function word here
+        return NO
+    if tokens[-1][0] in lex.after_name:  # 汪洋|赴, 黎明|说: the name ends before that word
+        return NO
+    for word, tag in tokens[1:]:
+        if tag in _NOT_IN_NAME:
+            return NO
+        if (len(word) == 1 or frequency(word) >= COMMON_WORD) and tag == "d":
+            return NO
+        if len(word) > 1 and tag in _VERB_TAGS and frequency(word) >= COMMON_WORD:
+            return NO
+    return NAME
+
+
+def _name_lengths(window: str, lex: NameLexicons) -> list[int]:
+    """Lengths a name at the head of `window` may have, in the order they are tried:
+    whole Mongolian/Tibetan/Uyghur names first (longest cover by `ethnic_names`), then
+    surname + one character, surname + two."""
+    lengths = sorted(_ethnic_cover(window, lex), reverse=True)
+    for size in range(min(lex.longest_surname, len(window)), 0, -1):
+        if window[:size] in lex.surnames:
+            lengths += [size + 1, size + 2]
+    return list(dict.fromkeys(n for n in lengths if 2 <= n <= MAX_NAME))
+
+
+def _ethnic_cover(window: str, lex: NameLexicons) -> list[int]:
+    """Ends of runs of `ethnic_names` parts from the head of `window` (乌兰|巴特尔, 苏和),
+    parts optionally joined by a middle dot."""
+    ends: list[int] = []
+    pos, parts, longest = 0, 0, lex.longest_ethnic
+    while pos < len(window) and longest:
+        if window[pos] in _NAME_DOT and parts:
+            pos += 1
+            continue
+        step = next((n for n in range(min(longest, len(window) - pos), 1, -1) if window[pos:pos + n] in lex.ethnic), 0)
+        if not step:
+            break
+        pos += step
+        parts += 1
+        ends.append(pos)
+    return ends
+
+
+def _boundaries(window: str) -> set[int]:
+    pos, bounds = 0, set()
+    for word, _ in words(window):
+        pos += len(word)
+        bounds.add(pos)
+    return bounds
+
+
+def _ends_name(text: str, start: int, pos: int, limit: int, at_boundary: bool, lex: NameLexicons) -> int:
+    """How clearly a name can end at `pos`: 0 not at all; 2 where the clause ends, a verb of
+    two characters or more or an `after_name` word of two characters or more starts; 1
+    where another word that follows names starts. jieba's word boundary must agree,
+    unless the word after is one of two characters or more from `after_name` (李明天调研:
+    jieba reads 明天), or one character and jieba reads the name before it as a person's
+    (蔡明说: jieba reads 明说)."""
+    if pos >= limit or not regex.match(r"\p{Han}", text[pos]):
+        return 2
+    after = lex.after_name_at.match(text, pos)
+    if after and len(after.group()) > 1:
+        return 2
+    if not at_boundary:
+        return 1 if after and words(text[start:pos])[-1][1].startswith("nr") else 0
+    word, tag = words(text[pos:min(limit, pos + 6)])[0]
+    if tag in _VERB_TAGS and len(word) > 1:
+        return 2
+    return 1 if after or tag in _AFTER_NAME_TAGS else 0

@@ -1,0 +1,91 @@
+"""The name reader (factx.values.names): where a person's name next to an office starts and ends."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from factx.values import names
+from factx.values.names import NAME, NO, WORD, NameLexicons, plausibility, read_name, read_name_before, read_name_list, read_names
+
+
+@pytest.fixture(scope="module")
+def lex(ruleset):
+    return NameLexicons.of(ruleset)
+
+
+def test_the_docstring_examples_hold():
+    assert doctest.testmod(names).failed == 0
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("孙建华调研呼鲁源煤散烧整治工作", "孙建华"),      # a verb of two characters ends it
+    ("李俊峰在会道旗村视察", "李俊峰"),                # jieba: 李俊|峰
+    ("田海峰说", "田海峰"),                            # jieba: 田|海峰
+    ("云奎赴铜铁路办事处", "云奎"),
+    ("回力对春季防火工作开展调研", "回力"),            # 回力 is also a brand name
+    ("乌兰巴特尔在会上强调", "乌兰巴特尔"),            # a Mongolian name of two parts
+    ("欧阳明高出席活动", "欧阳明高"),                  # a compound surname
+    ("赵明感慨道", "赵明"),
+    ("王建国。", "王建国"),                            # the clause ends
+])
+def test_a_name_ends_where_a_word_that_follows_names_begins(lex, text, name):
+    assert text[:read_name(text, 0, lex)] == name
+
+
+@pytest.mark.parametrize("text", [
+    "高度重视此项工作",       # not_names
+    "满意率为99.5%",          # a common word
+    "会议通过后报市委",
+    "宣传部部长",             # ends like a body
+])
+def test_words_that_follow_a_title_are_no_names(lex, text):
+    assert read_name(text, 0, lex) is None
+
+
+def test_a_name_stops_at_the_limit(lex):
+    assert read_name("孙建华调研", 0, lex, limit=2) == 2
+
+
+def test_a_list_joined_by_enumeration_commas_gives_every_name(lex):
+    text = "回力、高珍伟、郭炳胜等参加调研"
+    assert [text[s:e] for s, e in read_names(text, 0, lex)] == ["回力", "高珍伟", "郭炳胜"]
+
+
+def test_a_list_stops_at_the_first_piece_that_is_no_name(lex):
+    text = "回力、高度重视"
+    assert read_names(text, 0, lex) == [(0, 2)]
+
+
+@pytest.mark.parametrize(("text", "end", "name"), [
+    ("紧紧围绕办好习近平总书记交给内蒙古的五大任务", 9, "习近平"),
+    ("在全体会议上,张海军当选为主任委员", 10, "张海军"),
+    ("会议选举产生领导班子,巴特尔当选为会长", 14, "巴特尔"),
+])
+def test_a_name_read_back_from_where_it_ends(lex, text, end, name):
+    start = read_name_before(text, end, lex)
+    assert text[start:end] == name
+
+
+def test_no_name_is_read_back_from_a_word(lex):
+    assert read_name_before("坚决维护党中央", 7, lex) is None
+
+
+def test_an_exact_list_must_be_names_from_end_to_end(lex):
+    assert read_name_list("李红、高建平", 0, 6, lex) == [(0, 2), (3, 6)]
+    assert read_name_list("李红、优化营商环境", 0, 9, lex) == []
+
+
+@pytest.mark.parametrize(("name", "level"), [
+    ("孙建华", NAME),
+    ("郑浩", NAME),           # unknown to jieba: guessed, a name
+    ("乌兰巴特尔", NAME),
+    ("白云", WORD),           # a place name that is also a word: needs a clear end
+    ("满意", NO),
+    ("来自人民", NO),
+    ("宣传部", NO),
+    ("高度", NO),
+])
+def test_how_plausible_a_name_is(lex, name, level):
+    assert plausibility(name, lex) == level
