@@ -40,6 +40,36 @@ def test_the_name_ends_where_a_word_that_follows_names_begins(ruleset, text, nam
     assert [r["name"] for r in officials(text, ruleset)] == [name]
 
 
+@pytest.mark.parametrize(("text", "official"), [
+    ("民进兰江市委会主委王立新出席会议。", ("王立新", "主委", "民进兰江市委会")),
+    ("农工党市委会副主委李红霞发言。", ("李红霞", "副主委", "农工党市委会")),
+    ("宝日希勒苏木苏木达巴图介绍情况。", ("巴图", "苏木达", "宝日希勒苏木")),
+    ("阿拉坦嘎查嘎查达朝鲁说。", ("朝鲁", "嘎查达", "阿拉坦嘎查")),          # 嘎查达 is no 嘎查 + 达
+    ("新营子嘎查委员会主任孟根说。", ("孟根", "主任", "新营子嘎查委员会")),
+    ("新营子嘎查党支部书记巴特尔介绍。", ("巴特尔", "党支部书记", "新营子嘎查")),
+    ("县人民法院审判员李娜主审此案。", ("李娜", "审判员", "县人民法院")),
+    ("人民陪审员赵大海参与审理。", ("赵大海", "人民陪审员", None)),
+    ("旗人民检察院检察员乌力吉出庭支持公诉。", ("乌力吉", "检察员", "旗人民检察院")),
+    ("交警大队大队长周伟带队。", ("周伟", "大队长", "交警大队")),
+    ("消防救援支队支队长吴军检查。", ("吴军", "支队长", "消防救援支队")),
+    ("武警支队副政委李斌出席。", ("李斌", "副政委", "武警支队")),
+    ("市纪委监委二级巡视员高明参加。", ("高明", "二级巡视员", "市纪委监委")),
+    ("市政协专职副主席刘建军出席。", ("刘建军", "专职副主席", "市政协")),
+    ("市科协理事长张强出席。", ("张强", "理事长", "市科协")),
+    ("派出所所长王刚介绍。", ("王刚", "所长", "派出所")),
+    ("农技站站长郭强说。", ("郭强", "站长", "农技站")),
+])
+def test_offices_of_parties_banners_courts_and_units(ruleset, text, official):
+    assert [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)] == [official]
+
+
+def test_a_mongolian_office_gives_the_whole_record(ruleset):
+    assert officials("宝日希勒苏木苏木达巴图介绍情况。", ruleset) == [{
+        "span": (0, 11), "text": "宝日希勒苏木苏木达巴图", "rule": "official.title_name",
+        "name": "巴图", "title": "苏木达", "titles": [], "org": "宝日希勒苏木",
+    }]
+
+
 def test_several_offices_of_one_person_give_titles_and_the_main_office(ruleset):
     text = "曙光街社区书记、委员工作站召集人赵明感慨道。"
     assert officials(text, ruleset) == [{
@@ -103,6 +133,9 @@ def test_an_office_taken_after_the_name(ruleset):
     "2023年,全市93家单位承办1183件次提案,委员满意率为99.5%。",
     "张三代表江苏省发言。",
     "委员张口就来。",
+    "全旗各嘎查达到标准化建设要求。",
+    "支队长期坚持开展训练。",
+    "人民陪审员制度不断完善。",
 ])
 def test_journalists_private_persons_and_words_after_titles_are_no_officials(ruleset, text):
     assert officials(text, ruleset) == []

@@ -151,10 +151,12 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str
 
 
 def _split_unit(org: str | None, title: str, ctx: Context) -> tuple[str | None, str]:
-    """`曙光街社区` + `社区书记` -> (`曙光街社区`, `书记`): the unit belongs to the body."""
+    """`曙光街社区` + `社区书记` -> (`曙光街社区`, `书记`): the unit belongs to the body,
+    when what is left is a title itself (嘎查达 is a title of its own, not 嘎查 + 达)."""
     if org:
+        is_title = ctx.ruleset.regex(_TITLE)
         for unit in _lexicons(ctx).org_units:
-            if title.startswith(unit) and len(title) > len(unit):
+            if title.startswith(unit) and is_title.fullmatch(title, len(unit)):
                 return org + unit, title[len(unit):]
     return org, title
 

@@ -176,8 +176,9 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
     One word is a NAME if jieba does not know it (it was guessed: 郑浩), or if jieba tags
     it as a person and it is not a common word, or, unless `strict`, if it is a plain noun
     seldom seen (回力); a person's or place name that is also a word (白云, 秦岭, 黄海) is a
-    WORD; a word that extends a common one (满意率) or ends like a body or a place (lexicon
-    `org_suffixes`: 宣传部, 江苏省) is NO name. Of several words, the first must not be a
+    WORD; a word that extends a common one (满意率), ends like a body or a place (lexicon
+    `org_suffixes`: 宣传部, 江苏省) or adds a common word to a whole Mongolian name
+    (乌力吉|出庭) is NO name. Of several words, the first must not be a
     common word other than a person's (来自|人民) nor a function word (由|界别); the others
     no function word, no adverb of one character or a common one (张口|就, but 张|立新),
     no common verb (苏和|指出).
@@ -189,8 +190,12 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
     """
     if name in lex.not_names or name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
         return NO
-    if _ethnic_cover(name, lex)[-1:] == [len(name)]:
+    cover = _ethnic_cover(name, lex)
+    if cover[-1:] == [len(name)]:
         return NAME
+    rest = name[cover[-1]:] if cover else ""
+    if len(rest) > 1 and frequency(rest) and not words(rest)[0][1].startswith("nr"):  # 乌力吉|出庭: a whole name, then a word
+        return NO
     tokens = words(name)
     word, tag = tokens[0]
     if len(tokens) == 1:
