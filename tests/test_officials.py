@@ -41,6 +41,28 @@ def test_the_name_ends_where_a_word_that_follows_names_begins(ruleset, text, nam
 
 
 @pytest.mark.parametrize(("text", "official"), [
+    ("县检察院检察长王建军介绍情况。", ("王建军", "检察长", "县检察院")),
+    ("区水务局局长刘志强说。", ("刘志强", "局长", "区水务局")),
+    ("旗人民检察院副检察长其木格出席。", ("其木格", "副检察长", "旗人民检察院")),
+    ("市中级人民法院院长张宏伟主持会议。", ("张宏伟", "院长", "市中级人民法院")),
+    ("自治区教育厅厅长王军调研。", ("王军", "厅长", "自治区教育厅")),
+    ("盟行署副盟长张岩出席。", ("张岩", "副盟长", "盟行署")),
+    ("会议由市委办副主任王建军主持。", ("王建军", "副主任", "市委办")),          # jieba: 市委|办(v)
+    ("出席会议的有区水务局局长李明。", ("李明", "局长", "区水务局")),            # jieba: 有区|水务局
+    ("出席会议的有旗人民检察院检察长乌兰。", ("乌兰", "检察长", "旗人民检察院")),  # jieba: 有旗|人民检察院
+])
+def test_a_body_closed_by_an_institution_word_before_its_title(ruleset, text, official):
+    assert [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)] == [official]
+
+
+def test_a_body_and_a_title_that_starts_with_its_last_character(ruleset):
+    assert officials("区水务局局长刘志强说。", ruleset) == [{
+        "span": (0, 9), "text": "区水务局局长刘志强", "rule": "official.title_name",
+        "name": "刘志强", "title": "局长", "titles": [], "org": "区水务局",
+    }]
+
+
+@pytest.mark.parametrize(("text", "official"), [
     ("民进兰江市委会主委王立新出席会议。", ("王立新", "主委", "民进兰江市委会")),
     ("农工党市委会副主委李红霞发言。", ("李红霞", "副主委", "农工党市委会")),
     ("宝日希勒苏木苏木达巴图介绍情况。", ("巴图", "苏木达", "宝日希勒苏木")),

@@ -192,26 +192,32 @@ def _org_words(segment: str, ctx: Context) -> str | None:
     """The body at the end of `segment`: the longest run of noun-like words, back to a
     preposition, particle or adverb, or to a verb or conjunction with no noun before it
     (发展和改革委员会 keeps its 和, 会议由市政协 stops at 由). A verb right before a head of
-    lexicon `org_name_heads` names the place (如意社区, 胜利街道).
+    lexicon `org_name_heads` names the place (如意社区, 胜利街道). A one-character ending of
+    lexicon `org_suffixes` after a noun closes the body even when jieba reads it as a verb
+    (市委|办), and a verb that jieba glued to a level word is no part of it (的|有区|水务局).
 
     `_org_words("会议由市政协", ctx)` gives `市政协`.
     """
     heads = _lexicons(ctx).org_name_heads
+    endings = _lexicons(ctx).names.org_suffixes
     tokens = words(segment)
     kept: list[tuple[str, str]] = []
     for i in range(len(tokens) - 1, -1, -1):
         word, tag = tokens[i]
         inner = bool(kept) and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
         named = bool(kept) and kept[0][0] in heads and tag in _VERB | {"vn", "a", "ad"}
+        closing = not kept and word in endings and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
         if tag in _ORG_BREAK and not named:
             break
-        if (tag == "c" or tag in _VERB) and not (inner or named):
+        if (tag == "c" or tag in _VERB) and not (inner or named or closing):
             break
         kept.insert(0, (word, tag))
     while kept and (kept[0][1] in _VERB or kept[0][1] == "vn" or kept[0][1][:1] in ("c", "q", "f", "m")):
         if len(kept) > 1 and kept[1][0] in heads:
             break
         kept.pop(0)
+    if kept and len(kept[0][0]) == 2 and kept[0][0][1] in endings and words(kept[0][0][0])[0][1] in _VERB | _ORG_BREAK:
+        kept[0] = (kept[0][0][1], "n")  # 有|区: jieba's 有区
     return _trim_org("".join(w for w, _ in kept))
 
 
