@@ -19,6 +19,11 @@ def officials(text: str, ruleset) -> list[dict]:
     return [r.model_dump(include=FIELDS) for r in records]
 
 
+def holders(text: str, ruleset) -> list[tuple[str, str | None, str | None]]:
+    """(name, title, org) of each official found in `text`."""
+    return [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)]
+
+
 def test_body_title_and_name_with_the_name_cut_before_the_verb(ruleset):
     text = "2020年9月1日,呼和浩特市政协主席孙建华调研呼鲁源煤散烧整治工作。"
     assert officials(text, ruleset) == [{
@@ -52,7 +57,7 @@ def test_the_name_ends_where_a_word_that_follows_names_begins(ruleset, text, nam
     ("出席会议的有旗人民检察院检察长乌兰。", ("乌兰", "检察长", "旗人民检察院")),  # jieba: 有旗|人民检察院
 ])
 def test_a_body_closed_by_an_institution_word_before_its_title(ruleset, text, official):
-    assert [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)] == [official]
+    assert holders(text, ruleset) == [official]
 
 
 def test_a_body_and_a_title_that_starts_with_its_last_character(ruleset):
@@ -82,7 +87,7 @@ def test_a_body_and_a_title_that_starts_with_its_last_character(ruleset):
     ("农技站站长郭强说。", ("郭强", "站长", "农技站")),
 ])
 def test_offices_of_parties_banners_courts_and_units(ruleset, text, official):
-    assert [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)] == [official]
+    assert holders(text, ruleset) == [official]
 
 
 def test_a_mongolian_office_gives_the_whole_record(ruleset):
@@ -100,11 +105,30 @@ def test_several_offices_of_one_person_give_titles_and_the_main_office(ruleset):
     }]
 
 
-def test_the_main_office_is_the_first_that_is_not_an_auxiliary_role(ruleset):
+def test_the_main_office_is_the_one_next_to_the_name(ruleset):
     text = "赛罕区政协委员工作站召集人、昭乌达路街道党工委副书记田海峰说。"
     (record,) = officials(text, ruleset)
     assert (record["title"], record["org"], record["titles"]) == (
         "党工委副书记", "昭乌达路街道", ["赛罕区政协委员工作站召集人", "昭乌达路街道党工委副书记"])
+
+
+def test_a_title_that_names_its_own_body_takes_none_from_the_office_before(ruleset):
+    assert officials("县委副书记、县长杨洪出席。", ruleset) == [{
+        "span": (0, 10), "text": "县委副书记、县长杨洪", "rule": "official.title_name",
+        "name": "杨洪", "title": "县长", "titles": ["县委副书记", "县长"], "org": None,
+    }]
+
+
+@pytest.mark.parametrize(("text", "official"), [
+    ("市委常委、秘书长刘勇参加。", ("刘勇", "秘书长", "市委")),                  # 常委 is auxiliary, 秘书长 takes its body
+    ("市公安局党委副书记、常务副局长马骏带队检查。", ("马骏", "常务副局长", "市公安局")),
+    ("党组书记、主任王志强出席。", ("王志强", "主任", None)),                    # no body written at all
+    ("市委宣传部副部长、市文明办主任王敏出席。", ("王敏", "主任", "市文明办")),  # its own body
+    ("市政协常委、民进兰江市委会主委张国庆主持。", ("张国庆", "主委", "民进兰江市委会")),
+    ("市委常委、常务副市长欧阳明高出席活动。", ("欧阳明高", "常务副市长", None)),
+])
+def test_several_offices_give_the_office_next_to_the_name_and_its_body(ruleset, text, official):
+    assert holders(text, ruleset) == [official]
 
 
 def test_several_names_after_one_title_give_one_record_each(ruleset):
@@ -121,8 +145,35 @@ def test_several_names_after_one_title_give_one_record_each(ruleset):
 
 def test_an_office_after_another_official_takes_that_officials_body(ruleset):
     text = "包头市政协主席张志强、副主席王秀兰出席会议。"
-    assert [(r["name"], r["title"], r["org"]) for r in officials(text, ruleset)] == [
+    assert holders(text, ruleset) == [
         ("张志强", "主席", "包头市政协"), ("王秀兰", "副主席", "包头市政协")]
+
+
+def test_a_body_is_shared_along_a_list_of_officials(ruleset):
+    text = "市人大常委会副主任王建国、李红梅,秘书长赵志刚出席会议。"
+    assert officials(text, ruleset) == [
+        {"span": (0, 12), "text": "市人大常委会副主任王建国", "rule": "official.title_name",
+         "name": "王建国", "title": "副主任", "titles": [], "org": "市人大常委会"},
+        {"span": (0, 16), "text": "市人大常委会副主任王建国、李红梅", "rule": "official.title_name",
+         "name": "李红梅", "title": "副主任", "titles": [], "org": "市人大常委会"},
+        {"span": (17, 23), "text": "秘书长赵志刚", "rule": "official.title_name",
+         "name": "赵志刚", "title": "秘书长", "titles": [], "org": "市人大常委会"},
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("区政协主席张志强、副主席王秀兰、刘海,秘书长郭宏出席。",
+     [("张志强", "主席", "区政协"), ("王秀兰", "副主席", "区政协"), ("刘海", "副主席", "区政协"), ("郭宏", "秘书长", "区政协")]),
+    ("市政协主席孙建华,副主席回力出席。", [("孙建华", "主席", "市政协"), ("回力", "副主席", "市政协")]),
+    ("市委书记张三,市长李四出席。", [("张三", "书记", "市委"), ("李四", "市长", None)]),      # 市长 says its own body
+    ("出席会议的有:主任张海军,副主任李强、王磊,秘书长刘峰。",
+     [("张海军", "主任", None), ("李强", "副主任", None), ("王磊", "副主任", None), ("刘峰", "秘书长", None)]),
+    ("秘书长刘勇参加。", [("刘勇", "秘书长", None)]),
+    ("市人大常委会主任张海军主持会议,秘书长刘勇作说明。",                               # a clause, not a list
+     [("张海军", "主任", "市人大常委会"), ("刘勇", "秘书长", None)]),
+])
+def test_an_office_without_a_body_opening_a_list_item(ruleset, text, expected):
+    assert holders(text, ruleset) == expected
 
 
 def test_a_name_before_a_title_of_address(ruleset):

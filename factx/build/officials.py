@@ -9,16 +9,20 @@ read from the words before the title, back to the clause boundary or the first v
 preposition or particle (`会议由市政协主席…` gives `市政协`).
 
 Several offices of one person (`曙光街社区书记、委员工作站召集人赵明`) give `titles` (each
-office as written, body and title); `title` and `org` are those of the first office that
-is not an auxiliary role (lexicon `secondary_titles`: 召集人, 委员...). A title that starts
-with a unit of lexicon `org_units` gives the unit to the body before it (`曙光街社区书记`:
-org `曙光街社区`, title `书记`). Several names after one title (`副主席回力、高珍伟`) give
-one record each; an office with no body of its own after `、` takes the body of the
-official before it (`市政协主席孙建华、副主席回力`).
+office as written, body and title); `title` is the office next to the name, or the nearest
+one before it when that is an auxiliary role (lexicon `secondary_titles`: 召集人, 委员...),
+and `org` its body. An office written without a body takes the body of the person's office
+before it (`市委常委、秘书长`: 市委), else, where it opens an item of a list (after 、 , ;),
+the body of the official listed before (`市政协主席孙建华,副主席回力`, `副主任张三、李四,
+秘书长王五`); a title that names its own body (lexicon `title_levels`: 县长, 副市长) takes
+none (`县委副书记、县长杨洪`: org null). A title that starts with a unit of lexicon
+`org_units` gives the unit to the body before it (`曙光街社区书记`: org `曙光街社区`, title
+`书记`). Several names after one title (`副主席回力、高珍伟`) give one record each.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -38,6 +42,9 @@ _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n")
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 _LEADING_DATE = regex.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
+_OWN_BODY = r"(?:{lex:title_prefixes})*(?:{lex:title_levels})"  # 县长, 副市长, 村主任
+_LIST_BREAK = frozenset("、,;")
+_LIST_GAP = regex.compile(r"(?:同志|等)?[、,;]")  # what may stand between a list's items
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices = [_split_unit(org, title, ctx)]
     else:
         offices, first = _offices(text, t_start, t_end, ctx)
-    org, principal = _principal(offices, ctx)
+    org, principal = _principal(offices, lambda: _body_before(text, s_start, first, ctx), ctx)
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
     return [
         Official(**ctx.common(match, min(first, start), max(t_end, end)),
@@ -122,8 +129,6 @@ def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tu
         segment = text[prev_start:seg_start - 1]
         end_title = titles_at_end.search(segment)
         if end_title is None:
-            if offices[0][0] is None:
-                offices[0] = (_org_of_official(segment, ctx), offices[0][1])
             break
         o_start, org = _org_before(text, prev_start, prev_start + end_title.start(), ctx)
         offices.insert(0, _split_unit(org, end_title.group(), ctx))
@@ -132,22 +137,39 @@ def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tu
     return offices, first
 
 
-def _org_of_official(segment: str, ctx: Context) -> str | None:
-    """The body of the official named in `segment` (`市政协主席孙建华`), for the next office."""
-    found = None
-    for found in ctx.ruleset.regex(_TITLE).finditer(segment):
-        pass
-    if found is None:
-        return None
-    return _org_words(segment[:found.start()], ctx)
-
-
-def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str | None, str]:
+def _principal(offices: list[tuple[str | None, str]], body_before: Callable[[], str | None], ctx: Context) -> tuple[str | None, str]:
+    """(body, title) of the main office of one person: the office next to the name, or,
+    when that is an auxiliary role (lexicon `secondary_titles`), the nearest one before it
+    that is not. An office written without a body takes the body of the person's nearest
+    office before it that has one (市委常委、秘书长), else `body_before()`, the body of the
+    official listed before (市政协主席孙建华、副主席回力); never when the title names its own
+    body (lexicon `title_levels`: 县委副书记、县长 has no body for 县长)."""
     secondary = _lexicons(ctx).secondary
-    for org, title in offices:
-        if title not in secondary:
-            return org, title
-    return offices[-1]
+    k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), len(offices) - 1)
+    org, title = offices[k]
+    if org is None and not ctx.ruleset.regex(_OWN_BODY).match(title):
+        org = next((o for o, _ in reversed(offices[:k]) if o), None) or body_before()
+    return org, title
+
+
+def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
+    """The body of the official listed right before folded `first`, where a list item
+    opens (after 、 , ;) with an office that has no body: `区政协主席张三、副主席李四、王五,
+    秘书长赵六` gives 赵六 the body of 李四 and 王五, which is that of 张三. Only an official
+    whose names end right before the separator counts, so a clause between them
+    (`主任张三主持会议,秘书长李四`) gives nothing."""
+    if first <= floor or text[first - 1] not in _LIST_BREAK:
+        return None
+    lex = _lexicons(ctx).names
+    for found in reversed(list(ctx.ruleset.regex(_TITLE).finditer(text, floor, first - 1))):
+        names = read_names(text, found.end(), lex, first - 1)
+        if not names:
+            continue
+        if not _LIST_GAP.fullmatch(text, names[-1][1], first):
+            return None
+        offices, start = _offices(text, found.start(), found.end(), ctx)
+        return _principal(offices, lambda: _body_before(text, floor, start, ctx), ctx)[0]
+    return None
 
 
 def _split_unit(org: str | None, title: str, ctx: Context) -> tuple[str | None, str]:
