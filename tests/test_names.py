@@ -7,7 +7,9 @@ import doctest
 import pytest
 
 from factx.values import names
-from factx.values.names import NAME, NO, WORD, NameLexicons, plausibility, read_name, read_name_before, read_name_list, read_names
+from factx.values.names import (
+    NAME, NO, WORD, NameLexicons, plausibility, read_name, read_name_before, read_name_list, read_names, read_names_before,
+)
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +74,28 @@ def test_no_name_is_read_back_from_a_word(lex):
     assert read_name_before("坚决维护党中央", 7, lex) is None
 
 
+def test_a_list_read_back_gives_every_name_in_text_order(lex):
+    text = "会上,王芳、刘丽当选为副主席"
+    assert [text[s:e] for s, e in read_names_before(text, 8, lex)] == ["王芳", "刘丽"]
+
+
+def test_a_list_read_back_skips_a_form_of_address(lex):
+    text = "王芳同志、刘丽当选为副主席"
+    assert [text[s:e] for s, e in read_names_before(text, 7, lex)] == ["王芳", "刘丽"]
+
+
+def test_a_list_read_back_stops_at_its_floor(lex):
+    text = "王芳、刘丽当选为副主席"
+    assert read_names_before(text, 5, lex, floor=3) == [(3, 5)]
+
+
 def test_an_exact_list_must_be_names_from_end_to_end(lex):
     assert read_name_list("李红、高建平", 0, 6, lex) == [(0, 2), (3, 6)]
     assert read_name_list("李红、优化营商环境", 0, 9, lex) == []
+
+
+def test_an_exact_list_leaves_a_form_of_address_out_of_the_names(lex):
+    assert read_name_list("王刚同志、刘丽同志", 0, 9, lex) == [(0, 2), (5, 7)]
 
 
 @pytest.mark.parametrize(("name", "level"), [

@@ -193,6 +193,39 @@ def test_an_office_taken_after_the_name(ruleset):
     ]
 
 
+def test_an_appointment_gives_the_office_after_the_name_with_its_body(ruleset):
+    assert officials("会议决定任命王刚同志为县教育局局长。", ruleset) == [{
+        "span": (6, 17), "text": "王刚同志为县教育局局长", "rule": "official.appointed",
+        "name": "王刚", "title": "局长", "titles": [], "org": "县教育局",
+    }]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("会议任命王刚为县教育局局长。", [("王刚", "局长", "县教育局")]),
+    ("会议决定任命王刚为县教育局局长,李明为县财政局局长。", [("王刚", "局长", "县教育局"), ("李明", "局长", "县财政局")]),
+    ("会议任命王刚同志、刘丽同志为县教育局副局长。", [("王刚", "副局长", "县教育局"), ("刘丽", "副局长", "县教育局")]),
+    ("任命张伟为市人民检察院副检察长。", [("张伟", "副检察长", "市人民检察院")]),
+    ("王刚任县教育局局长。", [("王刚", "局长", "县教育局")]),
+    ("王刚同志现任旗人民检察院副检察长。", [("王刚", "副检察长", "旗人民检察院")]),
+    ("王刚被任命为县教育局局长。", [("王刚", "局长", "县教育局")]),
+    ("经表决,刘明当选为民进兰江市委会主委。", [("刘明", "主委", "民进兰江市委会")]),
+    ("刘建国当选为主席,王芳、刘丽当选为市政协副主席。",
+     [("刘建国", "主席", None), ("王芳", "副主席", "市政协"), ("刘丽", "副主席", "市政协")]),
+])
+def test_offices_taken_after_the_name(ruleset, text, expected):
+    assert holders(text, ruleset) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "王刚任务繁重。",
+    "落实主体责任县委书记带头。",
+    "会议选举产生新一届委员会,大家为全市发展建言献策。",
+    "任命书已下发,张三为此感到高兴。",
+])
+def test_words_like_appointments_give_no_official(ruleset, text):
+    assert officials(text, ruleset) == []
+
+
 @pytest.mark.parametrize("text", [
     "■本报记者 王劲凯 摄",
     "本报记者刘沙沙报道。",

@@ -30,7 +30,7 @@ import regex
 from factx.build.context import Context
 from factx.match import Match
 from factx.records import Official
-from factx.values.names import NameLexicons, plausibility, read_name_before, read_name_list, read_names
+from factx.values.names import NameLexicons, plausibility, read_name_list, read_names, read_names_before
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
@@ -90,8 +90,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     elif n_start >= t_end:
         names = read_names(text, n_start, lex, _clause_end(text, n_start, s_end))
     else:
-        start = read_name_before(text, n_end, lex, _clause_start(text, n_end, s_start))
-        names = [(start, n_end)] if start is not None else []
+        names = read_names_before(text, n_end, lex, _clause_start(text, n_end, s_start))
     if not names:
         return []
     title = text[t_start:t_end]
@@ -192,7 +191,7 @@ def _segment_start(text: str, pos: int) -> int:
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
     start = pos
-    while start > floor and text[start - 1] not in _SEGMENT_BREAK:
+    while start > floor and text[start - 1] not in _CLAUSE_BREAK:
         start -= 1
     return start
 

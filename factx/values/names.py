@@ -9,8 +9,9 @@ follow a name: a verb, a preposition, a particle, punctuation, or an entry of `a
 (`调研`, `在`, `同志`, `一行`).
 
 `read_name` reads one name forward from where it starts, `read_names` a list joined by 、,
-`read_name_before` one name back from where it ends (`习近平总书记`), `read_name_list` an
-exact list (`张三、李四`) that must be names from end to end. `plausibility` says how much
+`read_name_before` one name back from where it ends (`习近平总书记`), `read_names_before` a
+list read back (`王芳、刘丽当选为…`), `read_name_list` an exact list (`张三、李四`) that must
+be names from end to end. `plausibility` says how much
 a string looks like a name rather than a word. The caller says where a name may stand (after
 an office title, before one); these functions only read it.
 """
@@ -26,7 +27,7 @@ from factx.words import frequency, load_userdicts, words
 
 __all__ = [
     "MAX_NAME", "NAME", "NO", "WORD", "NameLexicons",
-    "plausibility", "read_name", "read_name_before", "read_name_list", "read_names",
+    "plausibility", "read_name", "read_name_before", "read_name_list", "read_names", "read_names_before",
 ]
 
 MAX_NAME = 8        # characters of the longest name read (Mongolian names run long)
@@ -39,6 +40,7 @@ COMMON_WORD = 100
 PERSON_PAIR = 200
 PERSON_WORD = 1000
 _NAME_DOT = "·•・"
+_COMRADE = "同志"  # a form of address that may follow a name in a list (任命张三同志为…)
 # jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, localisers, modal particles, punctuation).
 _NOT_IN_NAME = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "q", "f", "y", "e", "o", "x", "w"})
@@ -152,19 +154,42 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
     return None
 
 
-def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[tuple[int, int]]:
-    """Spans of the names of a list `张三、李四` that must be names from end to end, or [].
+def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> list[tuple[int, int]]:
+    """Spans of the names read back from `end`: one, or a list joined by 、 (王芳、刘丽当选为…).
 
     >>> from factx.rules import load_rules
-    >>> read_name_list("李红、高建平", 0, 6, NameLexicons.of(load_rules()))
-    [(0, 2), (3, 6)]
+    >>> read_names_before("会上,王芳、刘丽当选为副主席", 8, NameLexicons.of(load_rules()))
+    [(3, 5), (6, 8)]
+    """
+    found: list[tuple[int, int]] = []
+    while end > floor:
+        start = read_name_before(text, end, lex, max(floor, text.rfind("、", floor, end) + 1))
+        if start is None:
+            break
+        found.insert(0, (start, end))
+        if start - 1 <= floor or text[start - 1] != "、":
+            break
+        end = start - 1
+        if text.endswith(_COMRADE, floor, end):  # 王芳同志、刘丽同志当选为…
+            end -= len(_COMRADE)
+    return found
+
+
+def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[tuple[int, int]]:
+    """Spans of the names of a list `张三、李四同志` that must be names from end to end
+    (each may be followed by 同志), or [].
+
+    >>> from factx.rules import load_rules
+    >>> read_name_list("李红同志、高建平", 0, 8, NameLexicons.of(load_rules()))
+    [(0, 2), (5, 8)]
     """
     found: list[tuple[int, int]] = []
     pos = start
     for piece in text[start:end].split("、"):
-        if len(piece) not in _name_lengths(piece, lex) or not plausibility(piece, lex):
+        name = piece.removesuffix(_COMRADE) if len(piece) > len(_COMRADE) + 1 else piece
+        if len(name) not in _name_lengths(name, lex) or not plausibility(name, lex):
             return []
-        found.append((pos, pos + len(piece)))
+        found.append((pos, pos + len(name)))
         pos += len(piece) + 1
     return found
 
