@@ -169,10 +169,13 @@ def test_a_body_is_shared_along_a_list_of_officials(ruleset):
     ("出席会议的有:主任张海军,副主任李强、王磊,秘书长刘峰。",
      [("张海军", "主任", None), ("李强", "副主任", None), ("王磊", "副主任", None), ("刘峰", "秘书长", None)]),
     ("秘书长刘勇参加。", [("刘勇", "秘书长", None)]),
-    ("市人大常委会主任张海军主持会议,秘书长刘勇作说明。",                               # a clause, not a list
-     [("张海军", "主任", "市人大常委会"), ("刘勇", "秘书长", None)]),
+    ("市人大常委会主任张海军主持会议,秘书长刘勇作说明。",                               # a clause between
+     [("张海军", "主任", "市人大常委会"), ("刘勇", "秘书长", "市人大常委会")]),
+    ("市人大常委会主任张海军主持召开主任会议,副主任李强出席。",                          # 主任会议 names no one
+     [("张海军", "主任", "市人大常委会"), ("李强", "副主任", "市人大常委会")]),
+    ("市政协主席孙建华出席会议。秘书长刘勇主持。", [("孙建华", "主席", "市政协"), ("刘勇", "秘书长", None)]),  # another sentence
 ])
-def test_an_office_without_a_body_opening_a_list_item(ruleset, text, expected):
+def test_an_office_without_a_body_takes_that_of_the_official_before_it(ruleset, text, expected):
     assert holders(text, ruleset) == expected
 
 

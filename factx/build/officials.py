@@ -12,9 +12,9 @@ Several offices of one person (`曙光街社区书记、委员工作站召集人
 office as written, body and title); `title` is the office next to the name, or the nearest
 one before it when that is an auxiliary role (lexicon `secondary_titles`: 召集人, 委员...),
 and `org` its body. An office written without a body takes the body of the person's office
-before it (`市委常委、秘书长`: 市委), else, where it opens an item of a list (after 、 , ;),
-the body of the official listed before (`市政协主席孙建华,副主席回力`, `副主任张三、李四,
-秘书长王五`); a title that names its own body (lexicon `title_levels`: 县长, 副市长) takes
+before it (`市委常委、秘书长`: 市委), else, where it opens an item or a clause (after 、 , ;),
+the body of the official named last before it in the sentence (`市政协主席孙建华,副主席回力`,
+`副主任张三、李四,秘书长王五`); a title that names its own body (lexicon `title_levels`: 县长, 副市长) takes
 none (`县委副书记、县长杨洪`: org null). A title that starts with a unit of lexicon
 `org_units` gives the unit to the body before it (`曙光街社区书记`: org `曙光街社区`, title
 `书记`). Several names after one title (`副主席回力、高珍伟`) give one record each.
@@ -44,7 +44,6 @@ _LEADING_DATE = regex.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
 _OWN_BODY = r"(?:{lex:title_prefixes})*(?:{lex:title_levels})"  # 县长, 副市长, 村主任
 _LIST_BREAK = frozenset("、,;")
-_LIST_GAP = regex.compile(r"(?:同志|等)?[、,;]")  # what may stand between a list's items
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ def _principal(offices: list[tuple[str | None, str]], body_before: Callable[[], 
     when that is an auxiliary role (lexicon `secondary_titles`), the nearest one before it
     that is not. An office written without a body takes the body of the person's nearest
     office before it that has one (市委常委、秘书长), else `body_before()`, the body of the
-    official listed before (市政协主席孙建华、副主席回力); never when the title names its own
+    official named before (市政协主席孙建华、副主席回力); never when the title names its own
     body (lexicon `title_levels`: 县委副书记、县长 has no body for 县长)."""
     secondary = _lexicons(ctx).secondary
     k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), len(offices) - 1)
@@ -152,20 +151,17 @@ def _principal(offices: list[tuple[str | None, str]], body_before: Callable[[], 
 
 
 def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
-    """The body of the official listed right before folded `first`, where a list item
-    opens (after 、 , ;) with an office that has no body: `区政协主席张三、副主席李四、王五,
-    秘书长赵六` gives 赵六 the body of 李四 and 王五, which is that of 张三. Only an official
-    whose names end right before the separator counts, so a clause between them
-    (`主任张三主持会议,秘书长李四`) gives nothing."""
+    """The body of the official named last before folded `first` (and after `floor`, the
+    start of the sentence), where an item or a clause opens (after 、 , ;) with an office
+    that has no body: news leaves out a body it has just written. `区政协主席张三、副主席
+    李四、王五,秘书长赵六` gives 赵六 the body of 李四 and 王五, which is that of 张三;
+    `主任张三主持会议,秘书长李四作说明` gives 李四 the body of 张三."""
     if first <= floor or text[first - 1] not in _LIST_BREAK:
         return None
     lex = _lexicons(ctx).names
     for found in reversed(list(ctx.ruleset.regex(_TITLE).finditer(text, floor, first - 1))):
-        names = read_names(text, found.end(), lex, first - 1)
-        if not names:
-            continue
-        if not _LIST_GAP.fullmatch(text, names[-1][1], first):
-            return None
+        if not read_names(text, found.end(), lex, first - 1):
+            continue  # a title that names no one (主任会议)
         offices, start = _offices(text, found.start(), found.end(), ctx)
         return _principal(offices, lambda: _body_before(text, floor, start, ctx), ctx)[0]
     return None
