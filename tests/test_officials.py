@@ -174,6 +174,8 @@ def test_a_body_is_shared_along_a_list_of_officials(ruleset):
     ("市人大常委会主任张海军主持召开主任会议,副主任李强出席。",                          # 主任会议 names no one
      [("张海军", "主任", "市人大常委会"), ("李强", "副主任", "市人大常委会")]),
     ("市政协主席孙建华出席会议。秘书长刘勇主持。", [("孙建华", "主席", "市政协"), ("刘勇", "秘书长", None)]),  # another sentence
+    ("出席会议的有:市政协副主席王芳、刘海;秘书长刘勇;副秘书长张敏。",                    # ; joins a list's sentences
+     [("王芳", "副主席", "市政协"), ("刘海", "副主席", "市政协"), ("刘勇", "秘书长", "市政协"), ("张敏", "副秘书长", "市政协")]),
 ])
 def test_an_office_without_a_body_takes_that_of_the_official_before_it(ruleset, text, expected):
     assert holders(text, ruleset) == expected

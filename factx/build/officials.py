@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from factx.build.context import Context
-from factx.match import Match
+from factx.match import SEPARATOR, Match
 from factx.records import Official
 from factx.values.names import NameLexicons, plausibility, read_name_list, read_names, read_names_before
 from factx.words import words
@@ -101,7 +101,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices = [_split_unit(org, title, ctx)]
     else:
         offices, first = _offices(text, t_start, t_end, ctx)
-    org, principal = _principal(offices, lambda: _body_before(text, s_start, first, ctx), ctx)
+    org, principal = _principal(offices, lambda: _body_before(text, _list_start(s_start, ctx), first, ctx), ctx)
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
     return [
         Official(**ctx.common(match, min(first, start), max(t_end, end)),
@@ -152,11 +152,12 @@ def _principal(offices: list[tuple[str | None, str]], body_before: Callable[[], 
 
 def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
     """The body of the official named last before folded `first` (and after `floor`, the
-    start of the sentence), where an item or a clause opens (after 、 , ;) with an office
-    that has no body: news leaves out a body it has just written. `区政协主席张三、副主席
-    李四、王五,秘书长赵六` gives 赵六 the body of 李四 and 王五, which is that of 张三;
-    `主任张三主持会议,秘书长李四作说明` gives 李四 the body of 张三."""
-    if first <= floor or text[first - 1] not in _LIST_BREAK:
+    start of the sentence, or of the sentences `;` joins), where an item or a clause opens
+    (after 、 , ;) with an office that has no body: news leaves out a body it has just
+    written. `区政协主席张三、副主席李四、王五,秘书长赵六` gives 赵六 the body of 李四 and
+    王五, which is that of 张三; `主任张三主持会议,秘书长李四作说明` gives 李四 the body of 张三."""
+    before = text[max(0, first - 2):first].rstrip(SEPARATOR)[-1:]  # ; ends a sentence: look past the break
+    if first <= floor or before not in _LIST_BREAK:
         return None
     lex = _lexicons(ctx).names
     for found in reversed(list(ctx.ruleset.regex(_TITLE).finditer(text, floor, first - 1))):
@@ -165,6 +166,16 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
         offices, start = _offices(text, found.start(), found.end(), ctx)
         return _principal(offices, lambda: _body_before(text, floor, start, ctx), ctx)[0]
     return None
+
+
+def _list_start(s_start: int, ctx: Context) -> int:
+    """Start of the sentences that `;` joins into one list, up to the one at `s_start`
+    (出席会议的有:市政协副主席王芳;秘书长刘勇)."""
+    starts, text = ctx.atext.sentence_starts, ctx.atext.text
+    i = ctx.atext.sentence_index(s_start)
+    while i > 0 and text[starts[i] - 2:starts[i] - 1] == ";":
+        i -= 1
+    return starts[i]
 
 
 def _split_unit(org: str | None, title: str, ctx: Context) -> tuple[str | None, str]:
