@@ -97,27 +97,22 @@ class DictionaryCache:
             raise
 
 
-class _ShardedDict(dict):
-    """A dict that has its cache bring in a first character's entries before any access to a word."""
+class _LoadedOnAccess(dict):
+    """A dict that lets `_ensure(word)` bring in what it may hold before any access to a word."""
 
-    __slots__ = ("_cache",)
+    __slots__ = ()
 
-    def __init__(self, cache: DictionaryCache):
-        super().__init__()
-        self._cache = cache
-
-    def _ensure(self, word) -> None:
-        if word[:1] not in self._cache.loaded:
-            self._cache.load(word[:1])
+    def _ensure(self, word) -> bool:
+        """Load what `word` needs; True when anything was loaded."""
+        raise NotImplementedError
 
     def __contains__(self, word) -> bool:
         self._ensure(word)
         return dict.__contains__(self, word)
 
     def __missing__(self, word):
-        if word[:1] in self._cache.loaded:
+        if not self._ensure(word):
             raise KeyError(word)
-        self._cache.load(word[:1])
         return self[word]
 
     def get(self, word, default=None):
@@ -131,6 +126,22 @@ class _ShardedDict(dict):
     def update(self, other=(), **more) -> None:
         for word, value in dict(other, **more).items():
             self[word] = value
+
+
+class _ShardedDict(_LoadedOnAccess):
+    """Counts or tags that the cache fills one first character at a time."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self, cache: DictionaryCache):
+        super().__init__()
+        self._cache = cache
+
+    def _ensure(self, word) -> bool:
+        if word[:1] in self._cache.loaded:
+            return False
+        self._cache.load(word[:1])
+        return True
 
 
 def _cache_path(dictionary: Path, version: str) -> Path:
@@ -196,7 +207,7 @@ def _import_jieba():
     return jieba, jieba.posseg
 
 
-class _TagsOnFirstUse(dict):
+class _TagsOnFirstUse(_LoadedOnAccess):
     """The tags of jieba's global POSTokenizer, read from its dictionary at the first use."""
 
     __slots__ = ("_tagger",)
@@ -205,34 +216,14 @@ class _TagsOnFirstUse(dict):
         super().__init__()
         self._tagger = tagger
 
-    def _fill(self) -> None:
-        if self._tagger is not None:
-            tagger, self._tagger = self._tagger, None
-            full = type(tagger).__new__(type(tagger))
-            full.load_word_tag(tagger.tokenizer.get_dict_file())
-            dict.update(self, full.word_tag_tab)
-
-    def __contains__(self, word) -> bool:
-        self._fill()
-        return dict.__contains__(self, word)
-
-    def __missing__(self, word):
+    def _ensure(self, word) -> bool:
         if self._tagger is None:
-            raise KeyError(word)
-        self._fill()
-        return self[word]
-
-    def get(self, word, default=None):
-        self._fill()
-        return dict.get(self, word, default)
-
-    def __setitem__(self, word, value) -> None:
-        self._fill()
-        dict.__setitem__(self, word, value)
-
-    def update(self, other=(), **more) -> None:
-        self._fill()
-        dict.update(self, other, **more)
+            return False
+        tagger, self._tagger = self._tagger, None
+        full = type(tagger).__new__(type(tagger))
+        full.load_word_tag(tagger.tokenizer.get_dict_file())
+        dict.update(self, full.word_tag_tab)
+        return True
 
 
 @lru_cache(maxsize=1)
