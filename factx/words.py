@@ -23,7 +23,6 @@ import os
 import pickle
 import struct
 import tempfile
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -190,13 +189,14 @@ def _import_jieba():
 
     if "jieba.posseg" in sys.modules:
         return sys.modules["jieba"], sys.modules["jieba.posseg"]
-    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+    hide = "jieba" not in sys.modules and "pkg_resources" not in sys.modules
+    if hide:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import pkg_resources` fail
-        try:
-            import jieba
-        finally:
+    try:
+        import jieba
+    finally:
+        if hide:
             del sys.modules["pkg_resources"]
-    import jieba
 
     jieba.dt.get_dict_file = lambda: io.BytesIO()  # what posseg's global tagger reads its tags from
     try:
