@@ -181,6 +181,12 @@ def test_an_office_without_a_body_takes_that_of_the_official_before_it(ruleset, 
     assert holders(text, ruleset) == expected
 
 
+def test_a_body_is_shared_along_a_long_list(ruleset):
+    names = ["王刚", "李明", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄勇", "周敏", "吴昊", "徐峰", "孙浩"]
+    text = "市政协主席孙建华," + ",".join("副主席" + name for name in names) + "出席。"
+    assert holders(text, ruleset) == [("孙建华", "主席", "市政协")] + [(name, "副主席", "市政协") for name in names]
+
+
 def test_a_name_before_a_title_of_address(ruleset):
     text = "紧紧围绕办好习近平总书记交给内蒙古的五大任务。"
     assert officials(text, ruleset) == [{

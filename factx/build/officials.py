@@ -4,25 +4,25 @@ Rules find an office title (lexicon `titles`) and say where the name stands: aft
 (`主席孙建华`, group `name` starts at the name), before it (`习近平总书记`, `张三当选为主任`:
 group `name` ends at the name), or as an exact list (`任命张三、李四为副市长`, group
 `names`). The builder reads the name itself with `factx.values.names`, because no regex
-can tell `孙建华调研` from `孙建华`. A rule may capture `org`; else the body is
-read from the words before the title, back to the clause boundary or the first verb,
-preposition or particle (`会议由市政协主席…` gives `市政协`).
+can tell `孙建华调研` from `孙建华`. A rule may capture `org`; else the body is read from
+the words before the title, back to the clause boundary or the first verb, preposition or
+particle (`会议由市政协主席…` gives `市政协`).
 
 Several offices of one person (`曙光街社区书记、委员工作站召集人赵明`) give `titles` (each
 office as written, body and title); `title` is the office next to the name, or the nearest
 one before it when that is an auxiliary role (lexicon `secondary_titles`: 召集人, 委员...),
 and `org` its body. An office written without a body takes the body of the person's office
 before it (`市委常委、秘书长`: 市委), else, where it opens an item or a clause (after 、 , ;),
-the body of the official named last before it in the sentence (`市政协主席孙建华,副主席回力`,
-`副主任张三、李四,秘书长王五`); a title that names its own body (lexicon `title_levels`: 县长, 副市长) takes
-none (`县委副书记、县长杨洪`: org null). A title that starts with a unit of lexicon
-`org_units` gives the unit to the body before it (`曙光街社区书记`: org `曙光街社区`, title
-`书记`). Several names after one title (`副主席回力、高珍伟`) give one record each.
+the body of the official named last before it in the sentence (`市政协主席孙建华,副主席
+回力`, `副主任张三、李四,秘书长王五`); a title that names its own body (lexicon
+`title_levels`: 县长, 副市长) takes none (`县委副书记、县长杨洪`: org null). A title that
+starts with a unit of lexicon `org_units` gives the unit to the body before it
+(`曙光街社区书记`: org `曙光街社区`, title `书记`). Several names after one title
+(`副主席回力、高珍伟`) give one record each.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -101,7 +101,9 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices = [_split_unit(org, title, ctx)]
     else:
         offices, first = _offices(text, t_start, t_end, ctx)
-    org, principal = _principal(offices, lambda: _body_before(text, _list_start(s_start, ctx), first, ctx), ctx)
+    org, principal = _principal(offices, ctx)
+    if org is None and _takes_body(principal, ctx):
+        org = _body_before(text, _list_start(s_start, ctx), first, ctx)
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
     return [
         Official(**ctx.common(match, min(first, start), max(t_end, end)),
@@ -135,19 +137,24 @@ def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tu
     return offices, first
 
 
-def _principal(offices: list[tuple[str | None, str]], body_before: Callable[[], str | None], ctx: Context) -> tuple[str | None, str]:
+def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str | None, str]:
     """(body, title) of the main office of one person: the office next to the name, or,
     when that is an auxiliary role (lexicon `secondary_titles`), the nearest one before it
     that is not. An office written without a body takes the body of the person's nearest
-    office before it that has one (市委常委、秘书长), else `body_before()`, the body of the
-    official named before (市政协主席孙建华、副主席回力); never when the title names its own
-    body (lexicon `title_levels`: 县委副书记、县长 has no body for 县长)."""
+    office before it that has one (市委常委、秘书长: 市委), unless its title names its own
+    body (县委副书记、县长: none for 县长); else the body is None."""
     secondary = _lexicons(ctx).secondary
     k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), len(offices) - 1)
     org, title = offices[k]
-    if org is None and not ctx.ruleset.regex(_OWN_BODY).match(title):
-        org = next((o for o, _ in reversed(offices[:k]) if o), None) or body_before()
+    if org is None and _takes_body(title, ctx):
+        org = next((o for o, _ in reversed(offices[:k]) if o), None)
     return org, title
+
+
+def _takes_body(title: str, ctx: Context) -> bool:
+    """Whether an office written without a body takes one from an office before it: not when
+    its title names its own (lexicon `title_levels`: 县长, 副市长, 村主任)."""
+    return not ctx.ruleset.regex(_OWN_BODY).match(title)
 
 
 def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
@@ -156,15 +163,17 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
     (after 、 , ;) with an office that has no body: news leaves out a body it has just
     written. `区政协主席张三、副主席李四、王五,秘书长赵六` gives 赵六 the body of 李四 and
     王五, which is that of 张三; `主任张三主持会议,秘书长李四作说明` gives 李四 the body of 张三."""
-    before = text[max(0, first - 2):first].rstrip(SEPARATOR)[-1:]  # ; ends a sentence: look past the break
-    if first <= floor or before not in _LIST_BREAK:
-        return None
     lex = _lexicons(ctx).names
-    for found in reversed(list(ctx.ruleset.regex(_TITLE).finditer(text, floor, first - 1))):
-        if not read_names(text, found.end(), lex, first - 1):
-            continue  # a title that names no one (主任会议)
-        offices, start = _offices(text, found.start(), found.end(), ctx)
-        return _principal(offices, lambda: _body_before(text, floor, start, ctx), ctx)[0]
+    titles = ctx.ruleset.regex(_TITLE)
+    while first > floor and text[max(0, first - 2):first].rstrip(SEPARATOR)[-1:] in _LIST_BREAK:  # past a ; that ends a sentence
+        found = list(titles.finditer(text, floor, first - 1))
+        named = next((t for t in reversed(found) if read_names(text, t.end(), lex, first - 1)), None)
+        if named is None:  # only titles that name no one (主任会议)
+            return None
+        offices, first = _offices(text, named.start(), named.end(), ctx)
+        org, title = _principal(offices, ctx)
+        if org is not None or not _takes_body(title, ctx):
+            return org
     return None
 
 
