@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 # normalise.py defines folding; its per-character loop is the reference. This module folds
@@ -47,6 +51,55 @@ def _fold_all(pieces: list[str]) -> list[str]:
 # A pattern that runs longer than this on one article is cut off and reported, so that
 # one rule that backtracks forever cannot stall a batch.
 RULE_TIMEOUT_SECONDS = 2.0
+
+# How the cut-off is enforced. The regex module's own `timeout=` looks at the clock at every
+# step of the engine, which makes every scan ~25% slower, however long the limit. The
+# engine also checks for signals as it goes, so where a signal can be used (Unix, the main
+# thread, SIGALRM not in use by anyone else) a timer interrupts a scan that runs too long:
+# two system calls per rule and article. Elsewhere (a Dask worker's thread, Windows, a
+# host program with its own alarm) scans take `timeout=` as before.
+_CAN_ALARM = hasattr(signal, "setitimer")
+
+
+class _Deadline(Exception):
+    """Raised by the SIGALRM handler when a scan has run out of time."""
+
+
+_scanning = False  # the handler raises only while a scan is timed: a late signal is ignored
+
+
+def _on_alarm(signum, frame) -> None:
+    if _scanning:
+        raise _Deadline
+
+
+@contextmanager
+def _alarm_or_none() -> Iterator[bool]:
+    """Install the SIGALRM handler for the scans of one article when it can be used
+    (yields True), restoring what was there after; else yields False."""
+    if not (_CAN_ALARM and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _on_alarm)
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)):
+        yield False
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        yield True
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _timed_scan(seconds: float) -> Iterator[None]:
+    """Interrupt the scan inside with _Deadline after `seconds` (needs `_alarm_or_none()`)."""
+    global _scanning
+    _scanning = True
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        _scanning = False  # first: a signal that arrives from here on is ignored
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 @dataclass
@@ -122,17 +175,26 @@ def find_matches(rules: list[Rule], atext: ArticleText, on_timeout=None) -> list
     """All matches of `rules` in the article, none crossing a sentence boundary."""
     text = atext.text
     found: list[Match] = []
-    for rule in rules:
-        names = list(rule.compiled.groupindex)
-        try:
-            for m in rule.compiled.finditer(text, timeout=RULE_TIMEOUT_SECONDS):
-                start, end = m.span()
-                if end == start or SEPARATOR in m.group():
-                    continue
-                groups = {n: m.span(n) for n in names if m.span(n)[0] >= 0}
-                found.append(Match(rule, start, end, groups))
-        except TimeoutError:
-            if on_timeout is None:
-                raise RuleTimeout(rule) from None
-            on_timeout(RuleTimeout(rule))
+    with _alarm_or_none() as alarm:
+        for rule in rules:
+            names = list(rule.compiled.groupindex)
+            try:
+                if alarm:
+                    with _timed_scan(RULE_TIMEOUT_SECONDS):
+                        _scan(rule, names, rule.compiled.finditer(text), found)
+                else:
+                    _scan(rule, names, rule.compiled.finditer(text, timeout=RULE_TIMEOUT_SECONDS), found)
+            except (TimeoutError, _Deadline):
+                if on_timeout is None:
+                    raise RuleTimeout(rule) from None
+                on_timeout(RuleTimeout(rule))
     return found
+
+
+def _scan(rule: Rule, names: list[str], matches, found: list[Match]) -> None:
+    for m in matches:
+        start, end = m.span()
+        if end == start or SEPARATOR in m.group():
+            continue
+        groups = {n: m.span(n) for n in names if m.span(n)[0] >= 0}
+        found.append(Match(rule, start, end, groups))
