@@ -68,6 +68,15 @@ _FUNCTION_CHARS = frozenset("的了和与及或等在被把将对向从为以于
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
 _MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
 _NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
+# The readings a Reader remembers. A count re-reads the counts before it in its sentence
+# (a list sharing one verb, a change after a count), so the memo must hold one sentence's
+# counts, tens at most; beyond that it only serves a sentence repeated in a later page.
+# Every entry keeps its sentence alive, so the memo is emptied when it reaches this size:
+# about 2 MB whatever the length of the corpus (50,000 grew peak RSS by 45 MB).
+_MEMO_SIZE = 2_000
+# Distinct windows whose words a Reader keeps (about 1.2 KB each). Windows repeat within a
+# page, rarely across pages, so a few thousand keep the hits; 65,536 held 75 MB.
+_TOKEN_CACHE_SIZE = 4_096
 
 
 @dataclass(frozen=True)
@@ -189,7 +198,7 @@ class Reader:
         key = (s, qs, qe)
         reading = self._readings.get(key)
         if reading is None:
-            if len(self._readings) > 50_000:
+            if len(self._readings) >= _MEMO_SIZE:
                 self._readings.clear()
                 self._phrases.clear()
                 self._spans.clear()
@@ -561,7 +570,7 @@ class Reader:
         """jieba's words of s[start:end] with sentence offsets; quotes and titles are one word."""
         return [Word(t.text, t.tag, t.start + start, t.end + start) for t in self._tokens(s[start:end])]
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=_TOKEN_CACHE_SIZE)
     def _tokens(self, text: str) -> tuple[Word, ...]:
         out: list[Word] = []
         pos = 0
