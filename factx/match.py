@@ -16,37 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-# normalise.py defines folding; its per-character loop is the reference. This module folds
-# a whole article at once with the same tables: it finds which of the characters fold
-# changes occur (one `re` scan) and str.replace's those few, ~6x faster than str.translate.
-from factx.normalise import _DROPPED, _FULLWIDTH_OFFSET, _SINGLE
+from factx.normalise import _DROPPED, fold_texts
 from factx.rules import KEY_GROUP, Rule
 
 SEPARATOR = "\n"
-# What fold makes of each character it changes: look-alikes their form, whitespace nothing.
-_FOLDS = {
-    **{chr(code): chr(code - _FULLWIDTH_OFFSET) for code in range(0xFF01, 0xFF5F)},
-    **_SINGLE,
-    **{ch: "" for ch in _DROPPED},  # last: fold drops before it maps
-}
-_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in _FOLDS) + "]")
 _DROPPED_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DROPPED)) + "]+")
-_JOINER = "\x00"  # joins an article's sentences while they are folded; fold leaves it alone
-
-
-def _fold_string(text: str) -> str:
-    for ch in set(_FOLDABLE.findall(text)):
-        text = text.replace(ch, _FOLDS[ch])
-    return text
-
-
-def _fold_all(pieces: list[str]) -> list[str]:
-    """normalise.fold_text of every piece, in one pass over them all."""
-    folded = _fold_string(_JOINER.join(pieces)).split(_JOINER)
-    if len(folded) != len(pieces):  # a piece holds the joiner itself
-        folded = [_fold_string(piece) for piece in pieces]
-    return folded
-
 
 # A pattern that runs longer than this on one article is cut off and reported, so that
 # one rule that backtracks forever cannot stall a batch.
@@ -116,7 +90,7 @@ class ArticleText:
         starts: list[int] = []
         pos = 0
         pieces = [original[start:end] for start, end in sentences]
-        for (start, end), piece, folded in zip(sentences, pieces, _fold_all(pieces)):
+        for (start, end), piece, folded in zip(sentences, pieces, fold_texts(pieces)):
             if len(folded) == len(piece):  # nothing dropped: one original index per character
                 origin.extend(range(start, end))
             else:
