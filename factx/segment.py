@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from factx.normalise import fold_char, fold_text
+from factx.normalise import fold_char, fold_text, fold_texts
 
 Span = tuple[int, int]
 
@@ -61,6 +61,7 @@ _IN_TITLE = regex.compile(r"《[^《》]*》")
 _YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
 _SENTENCE_END = frozenset("。！？!?；;")
 _OPENERS = {"《": "》", "“": "”", "(": ")", "（": "）", "「": "」", "『": "』", "‘": "’"}
+_SENTENCE_MARKS = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted({*_OPENERS, *_OPENERS.values(), *_SENTENCE_END})) + "]")
 _HEADLINE_MAX = 40
 _CAPTION_MAX = 100  # folded characters: a caption is one sentence, the longest in the samples is 92
 _MAX_QUOTE = 300  # characters a quote or bracket may stay open before we stop trusting it
@@ -91,18 +92,17 @@ class Article:
 
 
 def _lines(text: str) -> list[Line]:
-    lines: list[Line] = []
+    spans: list[Span] = []
+    pieces: list[str] = []
     pos = 0
-    for number, raw in enumerate(text.splitlines(keepends=True)):
-        start, end = pos, pos + len(raw)
-        pos = end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        folded = fold_text(text[start:end])
-        lines.append(Line(start, end, folded, number=number, last=number))
-    return lines
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()  # str.strip drops what str.isspace calls space
+        start = pos + len(raw) - len(raw.lstrip())
+        spans.append((start, start + len(stripped)))
+        pieces.append(stripped)
+        pos += len(raw)
+    return [Line(start, end, folded, number=number, last=number)
+            for number, ((start, end), folded) in enumerate(zip(spans, fold_texts(pieces)))]
 
 
 def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
@@ -414,8 +414,9 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     stack: list[str] = []
     opened_at = start
     begin = start
-    for i in range(start, end):
-        ch = text[i]
+    # Only openers, closers and sentence ends change anything: visit those, skip the rest.
+    for mark in _SENTENCE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if stack and i - opened_at > _MAX_QUOTE:
             stack.clear()  # an unbalanced OCR quote must not swallow the rest of the paragraph
         if ch in _OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
