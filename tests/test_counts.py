@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factx
+from factx.build import counts as count_builder
 from factx.pipeline import Options, extract_text
 from factx.rules import load_rules
 
@@ -230,3 +231,14 @@ def test_a_rule_may_capture_item_and_action_itself(tmp_path):
     )
     (r,) = counts(load_rules([tmp_path]), "预算安排300万元。")
     assert (r.rule, r.item, r.action, r.value, r.unit) == ("count.my_budget", "预算", "安排", 3000000, "元")
+
+
+# --- memory -----------------------------------------------------------------------------------
+
+def test_the_reader_forgets_readings_past_its_memo_size_and_reads_the_same(ruleset, monkeypatch):
+    text = "开展执法检查4次、专题调研53次。本届以来,共制定法规7件,修改15件,废止7件。分别增长5.1%和6.3%。"
+    expected = [row(r) for r in counts(ruleset, text)]
+    monkeypatch.setattr(count_builder, "_READERS", {})  # a new reader, with nothing read yet
+    monkeypatch.setattr(count_builder, "_MEMO_SIZE", 2)
+    assert [row(r) for r in counts(ruleset, text)] == expected
+    assert len(count_builder.reader_for(ruleset)._readings) <= 3  # 2, and a count's reading of the one before it
