@@ -38,7 +38,8 @@ class Options:
     articles: bool = True               # emit `article` records too
 
 
-def publication_year(text: str, given: int | None = None, articles: list[Segment] | None = None) -> int | None:
+def publication_year(text: str, given: int | None = None, articles: list[Segment] | None = None,
+                     reviewed: list[int | None] | None = None) -> int | None:
     """The year the page was published: `given` (--year), else the masthead's dateline
     (`2024年1月5日 星期五`, `崇溪报 2023年11月24日 星期五` on a line of the page head), else an estimate.
 
@@ -48,7 +49,8 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     that calls itself a review (`…工作综述`) and looks back on a year (`回首过去一年`) as the
     latest year it speaks of plus one. On the samples this gives the gold publication
     years (000/001: 2024, 002: 2021, 003: 2022, 004: 2026) where the latest year alone is
-    one short for the four reviews. A page that names no year has none.
+    one short for the four reviews. A page that names no year has none. `reviewed`, when
+    given, holds `reviewed_year` of each of `articles` (the caller needs them too).
 
     >>> publication_year("2023年工作回顾……2024年")
     2024
@@ -61,18 +63,21 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
         head = DATELINE.match(fold_text(line))
         if head:
             return int(head.group(1))
-    estimates = [year for art in (segment(text) if articles is None else articles)
-                 if (year := _article_year(text, art)) is not None]
+    if articles is None:
+        articles = segment(text)
+    if reviewed is None:
+        reviewed = [reviewed_year(text, art) for art in articles]
+    estimates = [year for art, looked_back in zip(articles, reviewed)
+                 if (year := _article_year(art, looked_back)) is not None]
     if estimates:
         return max(estimates)
     years = years_named(text)  # outside the articles too: a page of chrome and captions only
     return max(years) if years else None
 
 
-def _article_year(text: str, art: Segment) -> int | None:
-    """The publication year one article suggests (see `publication_year`)."""
+def _article_year(art: Segment, reviewed: int | None) -> int | None:
+    """The publication year one article suggests (see `publication_year`), given the year it reviews."""
     latest = max(art.years) if art.years else None
-    reviewed = reviewed_year(text, art)
     return latest if reviewed is None else max(reviewed + 1, latest or 0)
 
 
@@ -110,15 +115,16 @@ def extract_text(
     options = options or Options()
     rules = ruleset.of_type(options.types)
     articles = segment(text)
-    year = publication_year(text, options.year, articles)
+    reviewed = [reviewed_year(text, art) for art in articles]
+    year = publication_year(text, options.year, articles, reviewed)
 
     def on_timeout(exc: RuleTimeout) -> None:
         if warn:
             warn(f"{doc}: {exc}")
 
-    for art in articles:
+    for art, looked_back in zip(articles, reviewed):
         atext = ArticleText.build(text, art.sentences)
-        ctx = Context(doc, art.index, text, atext, ruleset, year, reviewed_year(text, art))
+        ctx = Context(doc, art.index, text, atext, ruleset, year, looked_back)
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
         if options.articles:
             yield _article_record(text, doc, art, facts)
