@@ -32,18 +32,19 @@ def build_facts(matches: list[Match], ctx: Context) -> list[Fact]:
     A match can yield several records (a list of names after one title), so builders
     return a list.
     """
-    ordered = sorted(matches, key=lambda m: (-m.rule.spec.priority, m.key[0], -(m.key[1] - m.key[0])))
+    keyed = sorted(((match.key, match) for match in matches),
+                   key=lambda km: (-km[1].rule.spec.priority, km[0][0], -(km[0][1] - km[0][0])))
     taken: dict[str, list[tuple[int, int]]] = {}
     facts: list[tuple[int, Fact]] = []
-    for match in ordered:
+    for (start, end), match in keyed:
         claimed = taken.setdefault(match.rule.type, [])
-        key = match.key
-        if any(key[0] < end and start < key[1] for start, end in claimed):
-            continue
-        built = BUILDERS[match.rule.type](match, ctx)
-        if not built:
-            continue
-        claimed.append(key)
-        facts.extend((match.start, fact) for fact in built)
+        for c_start, c_end in claimed:  # a loop, not any(<generator>): it runs for every pair
+            if start < c_end and c_start < end:
+                break
+        else:
+            built = BUILDERS[match.rule.type](match, ctx)
+            if built:
+                claimed.append((start, end))
+                facts.extend((match.start, fact) for fact in built)
     facts.sort(key=lambda pair: (pair[1].span[0], pair[1].span[1]))
     return [fact for _, fact in facts]
