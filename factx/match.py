@@ -12,9 +12,11 @@ import bisect
 import re
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 
 from factx.normalise import _DROPPED, fold_texts
 from factx.rules import KEY_GROUP, Rule
@@ -155,14 +157,49 @@ def find_matches(rules: list[Rule], atext: ArticleText, on_timeout=None) -> list
             try:
                 if alarm:
                     with _timed_scan(RULE_TIMEOUT_SECONDS):
-                        _scan(rule, names, rule.compiled.finditer(text), found)
+                        _scan(rule, names, _matches(rule, text, None), found)
                 else:
-                    _scan(rule, names, rule.compiled.finditer(text, timeout=RULE_TIMEOUT_SECONDS), found)
+                    _scan(rule, names, _matches(rule, text, time.monotonic() + RULE_TIMEOUT_SECONDS), found)
             except (TimeoutError, _Deadline):
                 if on_timeout is None:
                     raise RuleTimeout(rule) from None
                 on_timeout(RuleTimeout(rule))
     return found
+
+
+def _matches(rule: Rule, text: str, deadline: float | None) -> Iterator:
+    """What `rule.compiled.finditer(text)` gives; with a `deadline` (time.monotonic()), a
+    TimeoutError once it has passed.
+
+    A rule with `starts` (rules.py, `starts_with`) is tried only where it says a match may
+    start, which finditer would find first too: every match starts there, no earlier
+    position holds one, and after a match the search goes on from its end, as finditer's
+    does. After an empty match finditer looks again at the same position (for a longer
+    match); so does this, by handing the rest over to finditer."""
+    def limit() -> dict:
+        if deadline is None:
+            return {}
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("regex timed out")
+        return {"timeout": left}
+
+    if rule.starts is None:
+        yield from rule.compiled.finditer(text, **limit())
+        return
+    resume = 0
+    for start in rule.starts.finditer(text):
+        pos = start.start()
+        if pos < resume:
+            continue
+        m = rule.compiled.match(text, pos, **limit())
+        if m is None:
+            continue
+        if m.end() == pos:
+            yield from islice(rule.compiled.finditer(text, pos, **limit()), 1, None)
+            return
+        yield m
+        resume = m.end()
 
 
 def _scan(rule: Rule, names: list[str], matches, found: list[Match]) -> None:
