@@ -16,6 +16,7 @@ it names. Everything is kept as spans of the original text, so offsets never dri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -61,7 +62,10 @@ _IN_TITLE = regex.compile(r"《[^《》]*》")
 _YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
 _SENTENCE_END = frozenset("。！？!?；;")
 _OPENERS = {"《": "》", "“": "”", "(": ")", "（": "）", "「": "」", "『": "』", "‘": "’"}
-_SENTENCE_MARKS = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted({*_OPENERS, *_OPENERS.values(), *_SENTENCE_END})) + "]")
+# What split_sentences looks at (Python's re: for a plain class its scan and matches are cheaper).
+_SENTENCE_MARKS = re.compile("[" + "".join(re.escape(ch) for ch in sorted({*_OPENERS, *_OPENERS.values(), *_SENTENCE_END})) + "]")
+_OPENER = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_OPENERS)) + "]")
+_TERMINATOR = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_SENTENCE_END)) + "]")
 _HEADLINE_MAX = 40
 _CAPTION_MAX = 100  # folded characters: a caption is one sentence, the longest in the samples is 92
 _MAX_QUOTE = 300  # characters a quote or bracket may stay open before we stop trusting it
@@ -411,12 +415,20 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     ['他说：“好。”《条例；草案》通过。']
     """
     spans: list[Span] = []
+    begin = start
+    if _OPENER.search(text, start, end) is None:  # nothing opened (half the paragraphs): split at every end
+        for mark in _TERMINATOR.finditer(text, start, end):
+            spans.append((begin, mark.end()))
+            begin = mark.end()
+        if begin < end:
+            spans.append((begin, end))
+        return _trimmed(text, spans)
     stack: list[str] = []
     opened_at = start
-    begin = start
     # Only openers, closers and sentence ends change anything: visit those, skip the rest.
     for mark in _SENTENCE_MARKS.finditer(text, start, end):
-        i, ch = mark.start(), mark.group()
+        i = mark.start()
+        ch = text[i]
         if stack and i - opened_at > _MAX_QUOTE:
             stack.clear()  # an unbalanced OCR quote must not swallow the rest of the paragraph
         if ch in _OPENERS and not (ch == "“" and stack and stack[-1] == "”"):
@@ -430,6 +442,11 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
             begin = i + 1
     if begin < end:
         spans.append((begin, end))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[Span]) -> list[Span]:
+    """The spans without the spaces they start or end with; empty ones dropped."""
     out: list[Span] = []
     for s, e in spans:
         while s < e and text[s].isspace():
