@@ -125,10 +125,14 @@ class RuleSet:
     userdicts: list[Path] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def lexicon(self, name: str) -> frozenset[str]:
-        """The entries of lexicon `name` as a set (empty if there is none)."""
-        return frozenset(self.lexicons.get(name, ()))
+        """The entries of lexicon `name` as a set (empty if there is none), made once."""
+        entries = self._sets.get(name)
+        if entries is None:
+            entries = self._sets[name] = frozenset(self.lexicons.get(name, ()))
+        return entries
 
     def regex(self, source: str):
         """Compile a builder's pattern written in rule syntax ({MACRO}, {lex:name}), once.
