@@ -65,13 +65,15 @@ _OPENS_ON_VERB = r"^(?:任(?!务)|兼任|被|获|受)"
 # A first clause that only frames the event: 为落实…, 围绕…, 在…会议室,
 _FRAME = r"^(?:{lex:event_prepositions})"
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
-_ACTOR_END = r"(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})$"
+# (?r): these suffix tests only say whether a match exists, and a search that starts from the
+# end tries the lexicons once, where a forward search tries them at every position.
+_ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})$"
 _NAME = r"^{lex:surnames}\p{Han}{1,2}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
 # A meeting with no body named (会议听取了…, 大会审议…) is its own actor.
 _MEETING = r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)|(?:本次|此次)?(?:会议|大会|全会))$"
 _TITLED_NAME = r"(?:{lex:titles})(?P<name>{lex:surnames}\p{Han}{1,2})"
-_HEAD_NAME = r"(?:{lex:event_actor_heads})(?:{lex:surnames}\p{Han}{1,2})$"
+_HEAD_NAME = r"(?r)(?:{lex:event_actor_heads})(?:{lex:surnames}\p{Han}{1,2})$"  # (?r): see _ACTOR_END
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
 _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|到|了|同志|一行|表示|强调|指出|介绍|告诉|认为|{_MARKER}|[,;:。!?、“”(])"
 _PLACE_CHARS = r"[^,;:。!?“”《》()\n]"
@@ -96,7 +98,7 @@ _PLACE_END = r"(?:{lex:place_heads})$"
 _PLACE_NAME = r"^(?:{lex:place_names})"
 # Not a place: a scope alone (全市, 各地, 本区), a thing (…工作, …情况), a frame (…会议上).
 # A counted or scoped set of places is one (全市5个山区乡镇, 区内6个乡镇).
-_NOT_PLACE = r"^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)(?:{lex:place_heads}|地)$|(?:{lex:nonplace_heads})$"
+_NOT_PLACE = r"(?r)^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)(?:{lex:place_heads}|地)$|(?:{lex:nonplace_heads})$"  # (?r): see _ACTOR_END
 _PARTICIPANTS = (
     rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|(?<![效比概频利税汇])率|邀请|召集)(?!{_MARKER})"
     rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
@@ -111,6 +113,7 @@ _NEXT_EVENT = r"(?<=[,;:])(?:{DATE}|{MONTH_DATE_BARE}(?=,)){DATE_END}"
 _CLAUSE_MARK = frozenset(",;:。!?()")
 _CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _CLAUSE_SPLIT = regex.compile(r"[,;:]")
+_SPLIT_MARKS = regex.compile("[" + regex.escape("".join(sorted({*_CLOSE, *_CLOSE.values(), ",", ";", ":"}))) + "]")
 
 
 def build_event(match: Match, ctx: Context) -> list[Event]:
@@ -233,8 +236,10 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
 
 def _first_clause_end(text: str) -> int:
     """Where the first clause of `text` ends (a , ; : outside quotes and brackets)."""
-    first = _top_level_split(text, keep_empty=True)[0]
-    return len(first)
+    if not any(opener in text for opener in _CLOSE):
+        mark = _CLAUSE_SPLIT.search(text)
+        return mark.start() if mark else len(text)
+    return len(_top_level_split(text, keep_empty=True)[0])
 
 
 def _as_actor(text: str, rs) -> str | None:
@@ -371,7 +376,9 @@ def _top_level_split(text: str, keep_empty: bool = False) -> list[str]:
     pieces: list[str] = []
     depth: list[str] = []
     start = 0
-    for i, ch in enumerate(text):
+    for mark in _SPLIT_MARKS.finditer(text):  # the other characters change nothing
+        i = mark.start()
+        ch = text[i]
         if ch in _CLOSE:
             depth.append(_CLOSE[ch])
         elif depth and ch == depth[-1]:
