@@ -50,6 +50,7 @@ _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # pronouns, times, punctuation.
 _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class NameLexicons:
     after_name_at: Any  # compiled {lex:after_name}, longest entry first
     longest_surname: int
     longest_ethnic: int
+    ethnic_starts: frozenset[str]  # first characters of `ethnic`: most windows start with none
 
     @classmethod
     def of(cls, ruleset) -> "NameLexicons":
@@ -83,6 +85,7 @@ class NameLexicons:
             after_name_at=ruleset.regex("{lex:after_name}"),
             longest_surname=max(map(len, surnames), default=1),
             longest_ethnic=max(map(len, ethnic), default=0),
+            ethnic_starts=frozenset(part[0] for part in ethnic),
         )
         _CACHE[id(ruleset)] = (ruleset, lex)
         return lex
@@ -271,6 +274,8 @@ def _ethnic_cover(window: str, lex: NameLexicons) -> list[int]:
         if window[pos] in _NAME_DOT and parts:
             pos += 1
             continue
+        if window[pos] not in lex.ethnic_starts:
+            break
         step = next((n for n in range(min(longest, len(window) - pos), 1, -1) if window[pos:pos + n] in lex.ethnic), 0)
         if not step:
             break
@@ -295,7 +300,7 @@ def _ends_name(text: str, start: int, pos: int, limit: int, at_boundary: bool, l
     unless the word after is one of two characters or more from `after_name` (李明天调研:
     jieba reads 明天), or one character and jieba reads the name before it as a person's
     (蔡明说: jieba reads 明说)."""
-    if pos >= limit or not regex.match(r"\p{Han}", text[pos]):
+    if pos >= limit or not _HAN.match(text[pos]):
         return 2
     after = lex.after_name_at.match(text, pos)
     if after and len(after.group()) > 1:
