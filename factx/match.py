@@ -81,39 +81,60 @@ def _timed_scan(seconds: float) -> Iterator[None]:
 @dataclass
 class ArticleText:
     text: str                          # folded sentences joined by SEPARATOR
-    origin: list[int]                  # folded index -> original index (len(text)+1 entries)
     sentence_starts: list[int]         # folded start of each sentence
     sentences: list[tuple[int, int]]   # original span of each sentence
+    # Folded index -> original index is start + offset within a sentence, except in the few
+    # sentences folding shortened (a space dropped): those keep their own list. An article's
+    # full list of offsets cost more to build than all the spans asked of it.
+    shortened: dict[int, list[int]]    # sentence index -> original index of each folded character
 
     @classmethod
     def build(cls, original: str, sentences: list[tuple[int, int]]) -> "ArticleText":
         parts: list[str] = []
-        origin: list[int] = []
         starts: list[int] = []
+        shortened: dict[int, list[int]] = {}
         pos = 0
         pieces = [original[start:end] for start, end in sentences]
-        for (start, end), piece, folded in zip(sentences, pieces, fold_texts(pieces)):
-            if len(folded) == len(piece):  # nothing dropped: one original index per character
-                origin.extend(range(start, end))
-            else:
+        for k, ((start, end), piece, folded) in enumerate(zip(sentences, pieces, fold_texts(pieces))):
+            if len(folded) != len(piece):
+                origin: list[int] = []
                 kept = start
                 for gap in _DROPPED_RUN.finditer(original, start, end):
                     origin.extend(range(kept, gap.start()))
                     kept = gap.end()
                 origin.extend(range(kept, end))
+                shortened[k] = origin
             starts.append(pos)
             parts.append(folded)
             parts.append(SEPARATOR)
-            origin.append(end)  # the separator stands where the sentence ends
             pos += len(folded) + 1
-        origin.append(origin[-1] + 1 if origin else 0)
-        return cls("".join(parts), origin, starts, sentences)
+        return cls("".join(parts), starts, sentences, shortened)
+
+    def origin_of(self, i: int) -> int:
+        """Original index of folded `i`; a separator stands where its sentence ends, and
+        `len(text)` one past the end of the last sentence."""
+        k = bisect.bisect_right(self.sentence_starts, i) - 1
+        if k < 0:
+            return 0
+        offset = i - self.sentence_starts[k]
+        start, end = self.sentences[k]
+        own = self.shortened.get(k)
+        length = end - start if own is None else len(own)
+        if offset < length:
+            return start + offset if own is None else own[offset]
+        return end if offset == length else end + 1
+
+    @property
+    def origin(self) -> list[int]:
+        """origin_of every folded index, and of len(text)."""
+        return [self.origin_of(i) for i in range(len(self.text) + 1)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original span of folded text[start:end]."""
         if end <= start:
-            return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+            at = self.origin_of(start)
+            return at, at
+        return self.origin_of(start), self.origin_of(end - 1) + 1
 
     def sentence_index(self, pos: int) -> int:
         return bisect.bisect_right(self.sentence_starts, pos) - 1
