@@ -41,6 +41,8 @@ _BYLINE_TOKEN = regex.compile(
 _GLUED_ROLE = regex.compile(r"(?<=\p{Han})(?<!日报|本报|特约|见习|/)(?=本报记者|本报通讯员|通讯员|实习生|记者|摄影)")
 _NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
 _PHOTO_BY = regex.compile(r"摄$")
+_PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
+_BYLINE_SEPARATORS = regex.compile(r"[\s、,，]+")
 _CREDIT = regex.compile(
     r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30}"
     r"|(?:本版)?(?:责任编辑|责编|编辑|美编|校对|审校|组版|版式)[::].{1,40})$"  # 本版编辑:孙晓 校对:周萍
@@ -346,7 +348,7 @@ def _byline_of(text: str, line: Line) -> list[tuple[str, str]]:
     [('本报记者', '刘沙沙'), ('通讯员', '谢钰辰')]; names after no role word (`□耿欣 付鹏飞`) are
     the '作者' (authors); a trailing 摄 (photo by) is dropped."""
     raw = _BYLINE_MARK.sub("", text[line.start:line.end].strip())
-    return _byline_names(regex.sub(r"\s*摄\s*$", "", raw), "作者")
+    return _byline_names(_PHOTO_CREDIT.sub("", raw), "作者")
 
 
 def _byline_names(raw: str, role: str) -> list[tuple[str, str]]:
@@ -357,7 +359,7 @@ def _byline_names(raw: str, role: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     raw = _GLUED_ROLE.sub(" ", "".join(map(fold_char, raw)))
-    for token in regex.split(r"[\s、,，]+", raw):
+    for token in _BYLINE_SEPARATORS.split(raw):
         m = _BYLINE_TOKEN.match(token)
         if m.group(1):
             role = m.group(1)
@@ -368,7 +370,7 @@ def _byline_names(raw: str, role: str) -> list[tuple[str, str]]:
 
 def _only_names(raw: str) -> bool:
     """True when a line holds only role words and person names: `本报记者 张三 李四`."""
-    raw = regex.sub(r"\s*摄\s*$", "", raw)
+    raw = _PHOTO_CREDIT.sub("", raw)
     names = [name for _, name in _byline_names(raw, "")]
     # Without a mark, a role glued to a word (`通讯员队伍建设`) is a heading: ask for a space or colon.
     glued_ok = raw.startswith("本报")  # 本报记者张三: the paper's own staff, never a heading
@@ -404,6 +406,8 @@ def years_named(text: str) -> list[int]:
     >>> years_named("2023年,市政协制定《2024—2026年规划》。")
     [2023]
     """
+    if "年" not in text:  # half the paragraphs (folding neither makes nor drops 年)
+        return []
     return [int(y) for y in _YEAR.findall(_IN_TITLE.sub("", fold_text(text)))]
 
 
