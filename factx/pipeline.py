@@ -15,7 +15,7 @@ import regex
 from factx.build import build_facts
 from factx.build.context import Context
 from factx.match import ArticleText, RuleTimeout, find_matches
-from factx.normalise import fold_text
+from factx.normalise import fold_text, fold_texts
 from factx.read import Document, Skipped
 from factx.records import Article, Byline, Fact
 from factx.repeats import merge_repeats
@@ -59,8 +59,8 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     """
     if given:
         return given
-    for line in text[:2000].splitlines():
-        head = DATELINE.match(fold_text(line))
+    for line in fold_texts(text[:2000].splitlines()):
+        head = DATELINE.match(line)
         if head:
             return int(head.group(1))
     if articles is None:
@@ -93,8 +93,8 @@ def reviewed_year(text: str, art: Segment) -> int | None:
         named = _REVIEW_OF_YEAR.search(head)
         if named:
             return int(named.group(1))
-    if art.years and any(_REVIEW.search(head.rstrip("”》)")) for head in heads) and any(
-            _LOOKS_BACK.search(fold_text(text[s:e])) for s, e in art.sentences):
+    if art.years and any(_REVIEW.search(head.rstrip("”》)")) for head in heads) and _LOOKS_BACK.search(
+            "\n".join(fold_texts([text[s:e] for s, e in art.sentences]))):  # no match crosses the \n
         return max(art.years)
     return None
 
