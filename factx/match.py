@@ -228,5 +228,6 @@ def _scan(rule: Rule, names: list[str], matches, found: list[Match]) -> None:
         start, end = m.span()
         if end == start or SEPARATOR in m.group():
             continue
-        groups = {n: m.span(n) for n in names if m.span(n)[0] >= 0}
+        spans = map(m.span, names)  # one call per group
+        groups = {n: span for n, span in zip(names, spans) if span[0] >= 0}
         found.append(Match(rule, start, end, groups))
