@@ -109,12 +109,16 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
     """
     limit = len(text) if limit is None else limit
     window = text[start:min(limit, start + MAX_NAME + 4)]
-    bounds = _boundaries(window)
+    bounds: set[int] | None = None
     for length in _name_lengths(window, lex):
         if length > len(window):
             continue
         plausible = plausibility(window[:length], lex)
-        if plausible and _ends_name(text, start, start + length, limit, length in bounds, lex) >= 3 - plausible:
+        if not plausible:
+            continue
+        if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
+            bounds = _boundaries(window)
+        if _ends_name(text, start, start + length, limit, length in bounds, lex) >= 3 - plausible:
             return start + length
     return None
 
