@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
-from factx.pipeline import Options, Report, extract_documents, extract_text, report_skipped
+from factx.pipeline import Options, Report, extract_documents, extract_or_skip, report_skipped
 from factx.read import Document, Skipped
 from factx.rules import RuleSet, default_rules_dir, load_rules
 
@@ -64,7 +64,10 @@ def extract_chunk(chunk: list[Document | Skipped], ruleset: RuleSet, options: Op
             outcomes.append(item)
             continue
         result = DocumentLines(item.name, [])
-        records = extract_text(item.text, ruleset, item.name, options, result.warnings.append)
+        records = extract_or_skip(item, ruleset, options, result.warnings.append)
+        if isinstance(records, Skipped):
+            outcomes.append(records)
+            continue
         result.lines = [record.model_dump_json() for record in records]
         outcomes.append(result)
     return outcomes
@@ -242,7 +245,11 @@ def extract_pairs(pairs: Iterable[tuple[str, str]], pack: RulePack | None = None
     ruleset = pack.load() if pack is not None else _default_ruleset()
     options = options or Options()
     for name, text in pairs:
-        for record in extract_text(text, ruleset, name, options):
+        records = extract_or_skip(Document(name, text, "utf-8"), ruleset, options)
+        if isinstance(records, Skipped):
+            print(f"warning: {name}: skipped: {records.reason}", file=sys.stderr)  # the executor's log
+            continue
+        for record in records:
             yield record.model_dump_json()
 
 

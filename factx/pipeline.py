@@ -22,6 +22,7 @@ from factx.repeats import merge_repeats
 from factx.rules import RuleSet
 from factx.segment import DATELINE, segment, years_named
 from factx.segment import Article as Segment
+from factx.words import use_userdicts
 
 # A year-end review names the year it looks back on in its headline or subtitle
 # (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述) ...
@@ -113,6 +114,7 @@ def extract_text(
     ['article', 'event']
     """
     options = options or Options()
+    use_userdicts(ruleset.userdicts)  # before any builder asks jieba for words
     rules = ruleset.of_type(options.types)
     articles = segment(text)
     reviewed = [reviewed_year(text, art) for art in articles]
@@ -181,7 +183,24 @@ def extract_documents(
             report.rule_timeouts += 1
             warn(message)
 
-        for record in extract_text(item.text, ruleset, item.name, options, warn_timeout):
-            report.records += 1
-            yield record
+        records = extract_or_skip(item, ruleset, options, warn_timeout)
+        if isinstance(records, Skipped):
+            report.documents -= 1
+            report_skipped(records, warn, report)
+            continue
+        report.records += len(records)
+        yield from records
+
+
+def extract_or_skip(doc: Document, ruleset: RuleSet, options: Options,
+                    warn: Callable[[str], None] | None = None) -> list[Article | Fact] | Skipped:
+    """All records of one document, or, when extraction fails on it, a Skipped naming the error.
+
+    A page that trips a bug in factx must not stop the batch: its records are dropped
+    whole (never half a document), the error is named, and the other inputs go on.
+    """
+    try:
+        return list(extract_text(doc.text, ruleset, doc.name, options, warn))
+    except Exception as exc:  # noqa: BLE001 - any failure of one page is reported, not raised
+        return Skipped(doc.name, f"factx failed on this page ({type(exc).__name__}: {exc}); its facts are left out, please report it")
 

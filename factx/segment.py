@@ -284,7 +284,7 @@ def _article_starts(content: list[Line]) -> list[int]:
             j = i - 1
             while j > 0 and content[j].kind == "body" and i - j <= 3:
                 j -= 1
-            if content[j].kind == "headline" and j not in starts:
+            if j >= 0 and content[j].kind == "headline" and j not in starts:  # j < 0: the credit opens the page
                 starts.add(j)
     return sorted(starts)
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 _loaded_userdicts: set[str] = set()
+_wanted_userdicts: list[str] = []  # in the order the rule packs load
 _MAGIC = b"factx-jieba-shards-2\n"
 
 
@@ -226,8 +227,7 @@ class _TagsOnFirstUse(_LoadedOnAccess):
         return True
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
+def _build_tokenizer():
     jieba, _ = _import_jieba()
     import jieba.posseg
 
@@ -247,12 +247,32 @@ def _tokenizer():
     return tagger
 
 
-def load_userdicts(paths: list[Path]) -> None:
-    """Add the rule packs' user dictionaries (jieba format: word [freq] [tag]) once each."""
-    for path in paths:
-        key = str(path)
+@lru_cache(maxsize=1)
+def _tokenizer():
+    tagger = _build_tokenizer()
+    _load_wanted_userdicts(tagger)
+    return tagger
+
+
+def use_userdicts(paths: list[Path]) -> None:
+    """Make the rule packs' user dictionaries (jieba format: word [freq] [tag]) part of every word lookup.
+
+    Cheap when jieba is not loaded yet: they are read when it is. When it is loaded
+    already, they are read now and the words looked up without them are forgotten.
+    """
+    new = [str(path) for path in paths if str(path) not in _wanted_userdicts]
+    if not new:
+        return
+    _wanted_userdicts.extend(new)
+    if _tokenizer.cache_info().currsize:
+        _load_wanted_userdicts(_tokenizer())
+        words.cache_clear()
+
+
+def _load_wanted_userdicts(tagger) -> None:
+    for key in _wanted_userdicts:
         if key not in _loaded_userdicts:
-            _tokenizer().tokenizer.load_userdict(key)
+            tagger.tokenizer.load_userdict(key)
             _loaded_userdicts.add(key)
 
 

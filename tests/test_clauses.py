@@ -9,12 +9,12 @@ import pytest
 from factx.build import clauses
 from factx.build.clauses import Word, join_unknown, split_glued_link
 from factx.build.counts import reader_for
-from factx.words import load_userdicts
+from factx.words import use_userdicts
 
 
 @pytest.fixture(scope="module")
 def grammar(ruleset):
-    load_userdicts(ruleset.userdicts)
+    use_userdicts(ruleset.userdicts)
     return reader_for(ruleset).grammar
 
 

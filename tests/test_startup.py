@@ -69,7 +69,7 @@ def _factx_words(cache: Path, userdict: Path | None = None) -> tuple[list, dict]
     out = _python(_WINDOWS + f"""
     from factx import words
     if {str(userdict) if userdict else ''!r}:
-        words.load_userdicts([Path({str(userdict)!r})])
+        words.use_userdicts([Path({str(userdict)!r})])
     first = words.words("市政协主席调研")
     tokenizer = words._tokenizer()
     loaded = len(getattr(tokenizer.tokenizer.FREQ, "_cache").loaded) if hasattr(tokenizer.tokenizer.FREQ, "_cache") else None
@@ -160,3 +160,18 @@ def test_jiebas_own_taggers_work_as_before_after_factx_loaded_jieba(built_cache)
     print(json.dumps([[[p.word, p.flag] for p in jieba.posseg.cut(w)] for w in windows]))
     """, {"FACTX_CACHE_DIR": str(built_cache)})
     assert json.loads(out) == _plain_jieba()
+
+
+def test_a_rule_packs_userdict_reaches_words_read_before_it(tmp_path):
+    from factx.rules import load_rules
+    from factx.pipeline import Options, extract_text
+    from factx.words import words
+
+    window = "呼鲁源煤散烧整治"
+    before = [w for w, _ in words(window)]
+    assert "呼鲁源煤" not in before
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "userdict.txt").write_text("呼鲁源煤 1000 ns\n", encoding="utf-8")
+    list(extract_text("市政协调研。", load_rules([pack]), options=Options(articles=False)))
+    assert "呼鲁源煤" in [w for w, _ in words(window)]

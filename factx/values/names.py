@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from factx.words import frequency, load_userdicts, words
+from factx.words import frequency, words
 
 __all__ = [
     "MAX_NAME", "NAME", "NO", "WORD", "NameLexicons",
@@ -74,7 +74,6 @@ class NameLexicons:
         cached = _CACHE.get(id(ruleset))
         if cached is not None and cached[0] is ruleset:
             return cached[1]
-        load_userdicts(ruleset.userdicts)
         surnames, ethnic = ruleset.lexicon("surnames"), ruleset.lexicon("ethnic_names")
         lex = cls(
             surnames=surnames,
