@@ -1,0 +1,59 @@
+"""Scanning: `starts_with` finds exactly what the plain scan finds, and a runaway rule is cut off in any thread."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pytest
+
+from conftest import SAMPLES
+from factx.match import ArticleText, RuleTimeout, find_matches
+from factx.rules import RuleError, load_rules
+from factx.segment import segment
+
+
+def _spans(matches):
+    return sorted((m.rule.id, m.start, m.end, tuple(sorted(m.groups.items()))) for m in matches)
+
+
+def test_starts_with_finds_the_same_matches_as_the_plain_scan(ruleset):
+    rules = [r for r in ruleset.rules if r.starts is not None]
+    assert rules, "the default pack uses starts_with"
+    plain = [dataclasses.replace(r, starts=None) for r in rules]
+    for path in SAMPLES:
+        text = path.read_text(encoding="utf-8")
+        for art in segment(text):
+            atext = ArticleText.build(text, art.sentences)
+            assert _spans(find_matches(rules, atext)) == _spans(find_matches(plain, atext))
+
+
+def test_starts_with_an_unknown_lexicon_is_a_rule_error(tmp_path):
+    (tmp_path / "x.toml").write_text(
+        "[[rule]]\nid = 'count.x'\ntype = 'count'\nstarts_with = ['nope']\npattern = '(?P<quantity>x)'\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="starts_with: unknown lexicon 'nope'"):
+        load_rules([tmp_path])
+
+
+def test_a_runaway_rule_is_cut_off_outside_the_main_thread_too(tmp_path, monkeypatch):
+    import factx.match
+
+    monkeypatch.setattr(factx.match, "RULE_TIMEOUT_SECONDS", 0.2)
+    (tmp_path / "slow.toml").write_text(
+        "[[rule]]\nid = 'count.slow'\ntype = 'count'\npattern = '(?P<quantity>(x+x+)+y)'\n", encoding="utf-8")
+    (rule,) = [r for r in load_rules([tmp_path]).rules if r.id == "count.slow"]
+    text = "x" * 5000
+    atext = ArticleText.build(text, [(0, len(text))])
+    raised: list[BaseException] = []
+
+    def scan():
+        try:
+            find_matches([rule], atext)
+        except RuleTimeout as exc:
+            raised.append(exc)
+
+    worker = threading.Thread(target=scan)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert len(raised) == 1 and "count.slow" in str(raised[0]) and "slow.toml" in str(raised[0])
