@@ -116,6 +116,10 @@ class RuleError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self):
+        # Rebuilt from its problems when it crosses to another process (a worker, a Dask node).
+        return (RuleError, (self.problems,))
+
 
 @dataclass
 class RuleSet:

@@ -57,3 +57,13 @@ def test_a_runaway_rule_is_cut_off_outside_the_main_thread_too(tmp_path, monkeyp
     worker.join(timeout=30)
     assert not worker.is_alive()
     assert len(raised) == 1 and "count.slow" in str(raised[0]) and "slow.toml" in str(raised[0])
+
+
+def test_a_rule_error_survives_the_trip_to_another_process():
+    import pickle
+
+    from factx.rules import Problem
+
+    error = RuleError([Problem("x.toml", 3, "count.x", "pattern does not compile")])
+    back = pickle.loads(pickle.dumps(error))
+    assert back.problems == error.problems and str(back) == "x.toml:3 [count.x]: pattern does not compile"
