@@ -9,7 +9,6 @@ original text and to its sentence.
 from __future__ import annotations
 
 import bisect
-import re
 import signal
 import threading
 import time
@@ -18,11 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 
-from factx.normalise import _DROPPED, fold_texts
+from factx.normalise import fold_texts, kept_offsets
 from factx.rules import KEY_GROUP, Rule
 
 SEPARATOR = "\n"
-_DROPPED_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DROPPED)) + "]+")
 
 # A pattern that runs longer than this on one article is cut off and reported, so that
 # one rule that backtracks forever cannot stall a batch.
@@ -97,13 +95,7 @@ class ArticleText:
         pieces = [original[start:end] for start, end in sentences]
         for k, ((start, end), piece, folded) in enumerate(zip(sentences, pieces, fold_texts(pieces))):
             if len(folded) != len(piece):
-                origin: list[int] = []
-                kept = start
-                for gap in _DROPPED_RUN.finditer(original, start, end):
-                    origin.extend(range(kept, gap.start()))
-                    kept = gap.end()
-                origin.extend(range(kept, end))
-                shortened[k] = origin
+                shortened[k] = kept_offsets(original, start, end)
             starts.append(pos)
             parts.append(folded)
             parts.append(SEPARATOR)

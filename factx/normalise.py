@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
 
 # Full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E by a fixed offset.
 _FULLWIDTH_OFFSET = 0xFEE0
@@ -39,7 +38,8 @@ FOLD_TABLE: dict[int, int | str | None] = {
     **{ord(ch): to for ch, to in _SINGLE.items()},
     **{ord(ch): None for ch in _DROPPED},
 }
-_DROPPED_RUN = regex.compile("[" + "".join(regex.escape(ch) for ch in sorted(_DROPPED)) + "]+")
+# stdlib re: a plain character class, and it scans faster than the regex module here.
+_DROPPED_RUN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_DROPPED)) + "]+")
 # The same folding as strings, for `fold_text`: each character fold changes -> what it becomes.
 _FOLDS = {chr(code): "" if to is None else to if isinstance(to, str) else chr(to) for code, to in FOLD_TABLE.items()}
 _FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in _FOLDS) + "]")
@@ -80,14 +80,24 @@ def fold(original: str, start: int = 0, end: int | None = None) -> Folded:
     """
     end = len(original) if end is None else end
     text = original[start:end].translate(FOLD_TABLE)
+    origin = kept_offsets(original, start, end)
+    origin.append(origin[-1] + 1 if origin else start)
+    return Folded(text, origin)
+
+
+def kept_offsets(original: str, start: int, end: int) -> list[int]:
+    """Original offsets of the characters of `original[start:end]` that folding keeps.
+
+    >>> kept_offsets("9 月", 0, 3)
+    [0, 2]
+    """
     origin: list[int] = []
     kept = start
     for gap in _DROPPED_RUN.finditer(original, start, end):
         origin.extend(range(kept, gap.start()))
         kept = gap.end()
     origin.extend(range(kept, end))
-    origin.append(origin[-1] + 1 if origin else start)
-    return Folded(text, origin)
+    return origin
 
 
 def fold_text(text: str) -> str:
