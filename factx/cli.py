@@ -102,7 +102,7 @@ def extract(
         if dedupe:
             from factx.repeats import Deduper
 
-            lines = Deduper(lambda m: console.print(m, markup=False)).filter_lines(lines)
+            lines = Deduper(console.print).filter_lines(lines)
         out.writelines(f"{line}\n" for line in lines)
     finally:
         if output:

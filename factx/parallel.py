@@ -29,6 +29,7 @@ from pathlib import Path
 
 from factx.pipeline import Options, Report, extract_documents, extract_or_skip, report_skipped
 from factx.read import Document, Skipped
+from factx.write import json_line
 from factx.rules import RuleSet, default_rules_dir, load_rules
 
 # A chunk is a tenth of a second of work or so: the round trip to a worker (pickling
@@ -68,7 +69,7 @@ def extract_chunk(chunk: list[Document | Skipped], ruleset: RuleSet, options: Op
         if isinstance(records, Skipped):
             outcomes.append(records)
             continue
-        result.lines = [record.model_dump_json() for record in records]
+        result.lines = [json_line(record) for record in records]
         outcomes.append(result)
     return outcomes
 
@@ -159,7 +160,7 @@ def extract_lines(
     if jobs == 1 or len(head) < 2:
         ruleset = ruleset or load_rules(rules_dirs)
         for record in extract_documents(chain(head, items), ruleset, options, warn, report):
-            yield record.model_dump_json()
+            yield json_line(record)
         return
     import multiprocessing
 
@@ -250,7 +251,7 @@ def extract_pairs(pairs: Iterable[tuple[str, str]], pack: RulePack | None = None
             print(f"warning: {name}: skipped: {records.reason}", file=sys.stderr)  # the executor's log
             continue
         for record in records:
-            yield record.model_dump_json()
+            yield json_line(record)
 
 
 def _default_ruleset() -> RuleSet:

@@ -10,7 +10,7 @@ import pytest
 from conftest import SAMPLES
 from factx.pipeline import Options, extract_text
 from factx.records import RECORD_ADAPTER, record_schema
-from factx.write import write_jsonl
+from factx.write import json_line
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,7 @@ def test_every_span_indexes_the_original_text(sample_records, name):
 def test_every_emitted_line_validates_against_the_json_schema(sample_records, name, tmp_path):
     _, records = sample_records[name]
     out = tmp_path / "out.jsonl"
-    with out.open("w", encoding="utf-8") as fh:
-        write_jsonl(records, fh)
+    out.write_text("".join(json_line(r) + "\n" for r in records), encoding="utf-8")
     schema = record_schema()
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(records)
