@@ -26,6 +26,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from factx.tagger import fast_tagger_class
+
 log = logging.getLogger(__name__)
 _loaded_userdicts: set[str] = set()
 _wanted_userdicts: list[str] = []  # in the order the rule packs load
@@ -232,6 +234,7 @@ def _build_tokenizer():
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
+    tagger_class = fast_tagger_class(jieba.posseg)  # jieba's tagger, its guesses for unknown words 4x faster
     tokenizer = jieba.Tokenizer()
     try:
         cache = _open_cache(_cache_path(Path(jieba.__file__).with_name("dict.txt"), jieba.__version__), tokenizer)
@@ -240,9 +243,9 @@ def _build_tokenizer():
         tokenizer.tmp_dir = tempfile.gettempdir()
         tokenizer.cache_file = f"factx-jieba-{getattr(os, 'getuid', lambda: 0)()}.cache"  # per user
         tokenizer.initialize()
-        return jieba.posseg.POSTokenizer(tokenizer)
+        return tagger_class(tokenizer)
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = cache.freq, cache.total, True
-    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger = tagger_class.__new__(tagger_class)
     tagger.tokenizer, tagger.word_tag_tab = tokenizer, cache.tags
     return tagger
 
