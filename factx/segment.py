@@ -39,6 +39,7 @@ _BYLINE_TOKEN = regex.compile(
     r"(本报记者|本报通讯员|本报特约记者|特约记者|见习记者|\p{Han}{0,8}日报记者|通讯员|实习生|记者|摄影)?[:：]?(.*)$"
 )
 _GLUED_ROLE = regex.compile(r"(?<=\p{Han})(?<!日报|本报|特约|见习|/)(?=本报记者|本报通讯员|通讯员|实习生|记者|摄影)")
+_SPACE_OR_COLON = regex.compile(r"[\s:：]")
 _NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
 _PHOTO_BY = regex.compile(r"摄$")
 _PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
@@ -374,7 +375,7 @@ def _only_names(raw: str) -> bool:
     names = [name for _, name in _byline_names(raw, "")]
     # Without a mark, a role glued to a word (`通讯员队伍建设`) is a heading: ask for a space or colon.
     glued_ok = raw.startswith("本报")  # 本报记者张三: the paper's own staff, never a heading
-    return bool(names) and all(_NAME.match(name) for name in names) and (glued_ok or regex.search(r"[\s:：]", raw) is not None)
+    return bool(names) and all(_NAME.match(name) for name in names) and (glued_ok or _SPACE_OR_COLON.search(raw) is not None)
 
 
 def _is_photo_story(block: list[Line], head: int) -> bool:

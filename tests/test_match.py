@@ -59,6 +59,44 @@ def test_a_runaway_rule_is_cut_off_outside_the_main_thread_too(tmp_path, monkeyp
     assert len(raised) == 1 and "count.slow" in str(raised[0]) and "slow.toml" in str(raised[0])
 
 
+def _rules(tmp_path, body: str):
+    (tmp_path / "r.toml").write_text(body, encoding="utf-8")
+    return [r for r in load_rules([tmp_path]).rules if r.id.startswith("count.t")]
+
+
+def test_in_the_main_thread_each_rule_gets_the_whole_limit_however_long_the_rules_before_it_took(tmp_path, monkeypatch):
+    # The timer is armed once per article: 40 rules of ~10 ms each run 0.4 s together,
+    # twice the limit, and none of them is cut off.
+    import factx.match
+
+    monkeypatch.setattr(factx.match, "RULE_TIMEOUT_SECONDS", 0.2)
+    rules = _rules(tmp_path, "".join(
+        f"[[rule]]\nid = 'count.t{i}'\ntype = 'count'\npattern = '(?P<quantity>x+y|z)'\n" for i in range(40)))
+    text = "x" * 3000 + "z"
+    cut: list[RuleTimeout] = []
+    found = find_matches(rules, ArticleText.build(text, [(0, len(text))]), cut.append)
+    assert cut == [] and len(found) == 40
+
+
+def test_in_the_main_thread_a_runaway_rule_is_cut_off_and_the_next_rules_still_run_and_are_timed(tmp_path, monkeypatch):
+    import signal
+
+    import factx.match
+
+    monkeypatch.setattr(factx.match, "RULE_TIMEOUT_SECONDS", 0.2)
+    slow = "pattern = '(?P<quantity>(x+x+)+y)'"
+    quick = "pattern = '(?P<quantity>z)'"
+    rules = _rules(tmp_path, "".join(
+        f"[[rule]]\nid = 'count.t{i}'\ntype = 'count'\n{pattern}\n" for i, pattern in enumerate([slow, quick, slow, quick])))
+    text = "x" * 5000 + "z"
+    cut: list[RuleTimeout] = []
+    found = find_matches(rules, ArticleText.build(text, [(0, len(text))]), cut.append)
+    assert [exc.rule.id for exc in cut] == ["count.t0", "count.t2"]
+    assert [m.rule.id for m in found] == ["count.t1", "count.t3"]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # disarmed, the handler put back
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+
+
 def test_a_rule_error_survives_the_trip_to_another_process():
     import pickle
 

@@ -55,6 +55,7 @@ _LEFT_WINDOW = 28   # characters of a clause element before the number that are 
 _RIGHT_WINDOW = 20  # characters after the unit
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
 _MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
+_DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
 # The readings a CountReader remembers. A count re-reads the counts before it in its
 # sentence (a list sharing one verb, a change after a count), so the memo must hold one
@@ -270,8 +271,8 @@ class CountReader:
     def _item_and_verb(self, s: str, start: int, end: int):
         """The item that follows a unit and the verb after it (`40多件民生实事得到解决`)."""
         grammar = self.grammar
-        digit = regex.search(r"\d", s[start:end])
-        cut = start + digit.start() if digit else end
+        digit = _DIGIT.search(s, start, end)
+        cut = digit.start() if digit else end
         toks = grammar.join_measure_nouns(grammar.tokens(s, start, cut))
         i = self._item_start(toks)
         j = i

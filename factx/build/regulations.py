@@ -28,6 +28,7 @@ from factx.match import Match
 from factx.records import Regulation
 from factx.words import words
 
+_CLAUSE_MARK = regex.compile(r"[,;,;]")
 _DRAFT = r"[((](?:{lex:draft_markers})[))]$"
 _TAIL_BRACKET = r"[((][^()()]{1,12}[))]$"
 # The longest ending over both lexicons decides: 《一线工作法》 ends with 工作法, not with 法.
@@ -109,7 +110,7 @@ def _action(text: str, start: int, end: int, ctx: Context) -> str | None:
         return verb.group()
     apposition = rs.regex(_APPOSITION).search(before)
     if apposition:
-        clause = regex.split(r"[,;,;]", before[: apposition.start()])[-1]
+        clause = _CLAUSE_MARK.split(before[: apposition.start()])[-1]
         verb = rs.regex(_LAST_ACTION).match(clause)
         if verb:
             return verb.group("verb")
