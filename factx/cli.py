@@ -7,6 +7,7 @@ usage error or a broken rule pack.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -78,6 +79,11 @@ def extract(
     options = Options(types=(wanted - {"article"}) or None if wanted else None, year=year,
                       articles=not no_articles and (wanted is None or "article" in wanted))
     ruleset = _load(rules)
+    # Extraction makes many short-lived objects, freed by reference counting; the cyclic
+    # collector's default pace (a pass every 700 allocations, over the rules and jieba's
+    # tables too) cost 1% of the time for nothing. Worker processes inherit this.
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
     console = _stderr()
     report = Report()
     try:
