@@ -20,6 +20,13 @@ What it does, in one run:
    (os.wait4's ru_maxrss). The two outputs must be byte-identical.
 4. Start-up: the median of 5 runs of `factx extract` on one short file (one event, one
    official: jieba is loaded) and of `factx --help`.
+5. Unseen text: the corpus repeats five pages with new numbers, so the words around the
+   numbers and the names of officials repeat, and factx's window caches answer for them.
+   On an archive they mostly do not. So the bench also times factx and jieba.lcut, in a
+   fresh process, over the 9 distinct pages of samples/ and tests/heldout/pages/, each
+   once, after a warm-up on the rule packs' own examples (which compiles every pattern but
+   holds none of those pages' sentences) and with the whole dictionary loaded. The pages are small
+   (0.11 MB): the fastest of --unseen-repeat runs is kept.
 
 Targets (issue 7): factx on one core >= 2x jieba.lcut; --jobs 2 >= 1.7x --jobs 1 on 2 cores;
 extract of one short file < 1 s; --help < 0.3 s; peak RSS within 20% when the corpus grows.
@@ -164,6 +171,46 @@ def extract(root: Path, jobs: int | None, name: str, repeat: int = 1) -> dict:
     return result | {"out": out, "note": note}
 
 
+# Run in a fresh process, so that no cache of this one (or of an earlier repeat) helps.
+_UNSEEN_SCRIPT = r"""
+import json, logging, sys, time
+from pathlib import Path
+import jieba
+from factx.pipeline import extract_text
+from factx.rules import load_rules
+from factx.words import load_dictionary
+from factx.write import json_line
+pages = [Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]]
+ruleset = load_rules()
+warm = [case.text for rule in ruleset.rules for case in rule.spec.examples + rule.spec.todo]
+warm = [t for t in warm if not any(t[:10] in page for page in pages)]  # none of the pages' sentences
+load_dictionary()  # what a long run has loaded by then, as jieba.initialize() does below
+for text in warm:
+    for record in extract_text(text, ruleset):
+        json_line(record)
+start = time.perf_counter()
+for page in pages:
+    for record in extract_text(page, ruleset):
+        json_line(record)
+factx_s = time.perf_counter() - start
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+start = time.perf_counter()
+for page in pages:
+    jieba.lcut(page)
+print(json.dumps({"factx": factx_s, "jieba": time.perf_counter() - start}))
+"""
+
+
+def time_unseen(repeat: int) -> tuple[float, float, float]:
+    """(MB, fastest factx seconds, fastest jieba.lcut seconds) over the distinct pages."""
+    pages = sorted(SAMPLES.glob("*.txt")) + sorted((HERE.parent / "tests" / "heldout" / "pages").glob("*.txt"))
+    mb = sum(len(p.read_bytes()) for p in pages) / 1e6
+    runs = [json.loads(subprocess.run([sys.executable, "-c", _UNSEEN_SCRIPT, *map(str, pages)], check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(repeat)]
+    return mb, min(r["factx"] for r in runs), min(r["jieba"] for r in runs)
+
+
 def median_run(cmd: list[str], times: int = 5) -> float:
     run(cmd)  # warm the disk cache and any on-disk cache factx keeps
     return statistics.median(run(cmd)["seconds"] for _ in range(times))
@@ -181,6 +228,7 @@ def main() -> None:
     parser.add_argument("--growth", type=float, default=0, help="also run a corpus this many times larger and compare peak RSS")
     parser.add_argument("--no-jieba", action="store_true", help="skip timing jieba.lcut")
     parser.add_argument("--repeat", type=int, default=1, help="time each factx extract this many times, keep the fastest")
+    parser.add_argument("--unseen-repeat", type=int, default=5, help="runs over the distinct pages; the fastest is kept (0: skip)")
     args = parser.parse_args()
 
     root, files, size = build_corpus(args.mb, args.seed)
@@ -218,6 +266,12 @@ def main() -> None:
         print(f"jieba.lcut    {spent:.1f} s  {jieba_mbs:.2f} MB/s  (dictionary load {load:.2f} s, not counted)")
         print(f"ratio         factx -j1 / jieba.lcut = {one_mbs / jieba_mbs:.2f}x (target >= 2x)")
         result["jieba"] = {"seconds": spent, "mb_s": jieba_mbs, "load_s": load}
+
+    if args.unseen_repeat:
+        umb, factx_s, jieba_s = time_unseen(args.unseen_repeat)
+        print(f"unseen text   {umb:.2f} MB of distinct pages, each once: factx {umb / factx_s:.2f} MB/s,"
+              f" jieba.lcut {umb / jieba_s:.2f} MB/s, ratio {jieba_s / factx_s:.2f}x (fastest of {args.unseen_repeat})")
+        result["unseen"] = {"mb": umb, "factx_s": factx_s, "jieba_s": jieba_s}
 
     if args.growth:
         big_root, big_files, big_size = build_corpus(args.mb * args.growth, args.seed)

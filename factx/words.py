@@ -63,6 +63,10 @@ class DictionaryCache:
         self.freq = _ShardedDict(self)
         self.tags = _ShardedDict(self)
 
+    def characters(self) -> list[str]:
+        """The first characters the file holds entries for."""
+        return list(self._index)
+
     def load(self, ch: str) -> None:
         """Bring the entries of words starting with `ch` into `freq` and `tags` (once)."""
         self.loaded.add(ch)
@@ -255,6 +259,18 @@ def _tokenizer():
     tagger = _build_tokenizer()
     _load_wanted_userdicts(tagger)
     return tagger
+
+
+def load_dictionary() -> None:
+    """Bring every entry of jieba's dictionary in now (0.25 s), instead of a first
+    character's entries the first time a window holds it: for timing the steady state
+    of a long run, as `jieba.initialize()` does for jieba."""
+    freq = _tokenizer().tokenizer.FREQ
+    cache = getattr(freq, "_cache", None)  # None: jieba's own way loaded everything already
+    if cache is not None:
+        for ch in cache.characters():
+            if ch not in cache.loaded:
+                cache.load(ch)
 
 
 def use_userdicts(paths: list[Path]) -> None:

@@ -175,3 +175,17 @@ def test_a_rule_packs_userdict_reaches_words_read_before_it(tmp_path):
     (pack / "userdict.txt").write_text("呼鲁源煤 1000 ns\n", encoding="utf-8")
     list(extract_text("市政协调研。", load_rules([pack]), options=Options(articles=False)))
     assert "呼鲁源煤" in [w for w, _ in words(window)]
+
+
+def test_load_dictionary_brings_in_every_first_character_and_changes_no_word(built_cache):
+    out = _python("""
+        import json
+        from factx import words
+        before = words.words("呼和浩特市政协主席孙建华调研")
+        words.words.cache_clear()
+        words.load_dictionary()
+        cache = words._tokenizer().tokenizer.FREQ._cache
+        print(json.dumps([len(cache.loaded), len(cache.characters()), words.words("呼和浩特市政协主席孙建华调研") == before]))
+    """, {"FACTX_CACHE_DIR": str(built_cache)})
+    loaded, characters, same = json.loads(out.splitlines()[-1])
+    assert characters > 5000 and loaded >= characters and same
