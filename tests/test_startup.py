@@ -72,7 +72,7 @@ def _factx_words(cache: Path, userdict: Path | None = None) -> tuple[list, dict]
         words.use_userdicts([Path({str(userdict)!r})])
     first = words.words("市政协主席调研")
     tokenizer = words._tokenizer()
-    loaded = len(getattr(tokenizer.tokenizer.FREQ, "_cache").loaded) if hasattr(tokenizer.tokenizer.FREQ, "_cache") else None
+    loaded = len(words._dictionary.loaded) if words._dictionary is not None else None
     print(json.dumps({{"words": [[list(p) for p in words.words(w)] for w in windows], "first": first,
                       "loaded_after_first": loaded, "frequency": words.frequency("调研")}}))
     """, {"FACTX_CACHE_DIR": str(cache)})
@@ -139,8 +139,7 @@ def test_extract_of_a_short_file_never_loads_the_whole_dictionary(tmp_path, buil
             pass
         import jieba
         from factx import words
-        freq = words._tokenizer().tokenizer.FREQ
-        print(json.dumps([jieba.dt.initialized, len(freq._cache.loaded), len(freq._cache._index)]))
+        print(json.dumps([jieba.dt.initialized, len(words._dictionary.loaded), len(words._dictionary.characters())]))
     """, {"FACTX_CACHE_DIR": str(built_cache)})
     default_initialised, loaded, first_characters = json.loads(out.splitlines()[-1])
     assert not default_initialised  # jieba's own 0.6 s load never ran
@@ -184,7 +183,7 @@ def test_load_dictionary_brings_in_every_first_character_and_changes_no_word(bui
         before = words.words("呼和浩特市政协主席孙建华调研")
         words.words.cache_clear()
         words.load_dictionary()
-        cache = words._tokenizer().tokenizer.FREQ._cache
+        cache = words._dictionary
         print(json.dumps([len(cache.loaded), len(cache.characters()), words.words("呼和浩特市政协主席孙建华调研") == before]))
     """, {"FACTX_CACHE_DIR": str(built_cache)})
     loaded, characters, same = json.loads(out.splitlines()[-1])
