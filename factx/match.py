@@ -53,6 +53,7 @@ def _on_alarm(signum, frame) -> None:
     if left > 0:  # the rules before this one used part of the time
         signal.setitimer(signal.ITIMER_REAL, left)
         return
+    signal.setitimer(signal.ITIMER_REAL, RULE_TIMEOUT_SECONDS)  # armed for the rules after this one
     raise _Deadline
 
 
@@ -179,8 +180,6 @@ def find_matches(rules: list[Rule], atext: ArticleText, on_timeout=None) -> list
                 else:
                     _scan(rule, names, _matches(rule, text, time.monotonic() + RULE_TIMEOUT_SECONDS), found)
             except (TimeoutError, _Deadline):
-                if alarm:  # it rang and was not set again: set it for the next rules
-                    signal.setitimer(signal.ITIMER_REAL, RULE_TIMEOUT_SECONDS)
                 if on_timeout is None:
                     raise RuleTimeout(rule) from None
                 on_timeout(RuleTimeout(rule))
