@@ -186,8 +186,9 @@ def load_rules(extra_dirs: list[Path] | None = None, include_default: bool = Tru
             problems.append(Problem(str(directory), None, None, "not a directory of rule files"))
             continue
         _load_lexicons(directory, lexicons, problems)
-        if (directory / "userdict.txt").is_file():
-            userdicts.append(directory / "userdict.txt")
+        userdict = directory / "userdict.txt"
+        if userdict.is_file() and _readable_userdict(userdict, problems):
+            userdicts.append(userdict)
         seen_here: dict[str, str] = {}
         for path in sorted(directory.glob("*.toml")):
             _load_file(path, macros, specs, seen_here, problems)
@@ -215,6 +216,23 @@ def _load_lexicons(directory: Path, lexicons: dict[str, list[str]], problems: li
             entry = raw.split("#", 1)[0].strip()
             if entry and entry not in entries:
                 entries.append(entry)
+
+
+def _readable_userdict(path: Path, problems: list[Problem]) -> bool:
+    """Whether jieba can read the user dictionary (UTF-8 text); else the line it would fail
+    on is a problem of the pack, found before any page is read, not on every page."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(str(path), None, None, f"cannot read user dictionary: {exc}"))
+        return False
+    for number, line in enumerate(data.splitlines(), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(str(path), number, None, f"user dictionary is not UTF-8 text: {exc}"))
+            return False
+    return True
 
 
 def _line_of(raw: str, needle: str) -> int | None:

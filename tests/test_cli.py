@@ -98,6 +98,20 @@ def test_a_broken_rule_pack_stops_extract_before_any_output(runner, tmp_path):
     assert result.stdout == ""
 
 
+def test_a_user_dictionary_that_is_not_utf8_stops_extract_naming_its_line(runner, tmp_path):
+    # Found when the pack loads, not as a failure of every page that asks jieba for words.
+    pack = _pack(tmp_path, "")
+    (pack / "userdict.txt").write_bytes("调研组 100 n\n".encode() + "呼鲁源煤 1000 ns\n".encode("gbk"))
+    page = tmp_path / "page.txt"
+    page.write_text("呼和浩特市政协主席孙建华出席。办理代表议案建议244件。\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(page), "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{pack / 'userdict.txt'}:2" in result.output and "not UTF-8" in result.output
+    check = runner.invoke(app, ["rules", "check", "--rules", str(pack)])
+    assert check.exit_code == 2 and f"{pack / 'userdict.txt'}:2" in check.output
+
+
 def test_a_user_rule_with_an_existing_id_replaces_the_default(runner, tmp_path):
     pack = _pack(tmp_path, (
         "[[rule]]\nid = 'count.number_plus'\ntype = 'count'\npattern = '(?P<quantity>\\d+万\\+)'\n"
