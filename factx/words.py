@@ -310,7 +310,7 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
     """
     tagger = _tokenizer()
     _have_entries(text)
-    return tuple((pair.word, pair.flag) for pair in tagger.cut(text, HMM=True))
+    return tuple(tagger.pairs(text))
 
 
 def frequency(word: str) -> int:

@@ -67,3 +67,39 @@ def test_the_fast_tagger_cuts_sentences_as_jiebas_tagger_does():
 def test_fast_tagger_class_is_a_postokenizer_subclass():
     cls = fast_tagger_class(jieba.posseg)
     assert issubclass(cls, jieba.posseg.POSTokenizer)
+
+
+def page_windows(count: int, seed: int = 2) -> list[str]:
+    """Pieces of the pages as they are, digits, Latin letters, spaces and punctuation kept."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("samples/*.txt")) + sorted(ROOT.glob("tests/heldout/pages/*.txt"))]
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        page = rng.choice(pages)
+        start = rng.randrange(len(page))
+        out.append(page[start:start + rng.randint(1, 40)])
+    return out
+
+
+def jiebas_pairs(fast, text: str) -> list[tuple[str, str]]:
+    plain = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    plain.tokenizer, plain.word_tag_tab = fast.tokenizer, fast.word_tag_tab  # same dictionary, jieba's own walk
+    return [(p.word, p.flag) for p in plain.cut(text)]
+
+
+def test_pairs_are_what_jiebas_cut_yields():
+    fast = _tokenizer()
+    odd = ["5G网络 覆盖率达99.5%", "abc123 def", "x\r\ny", "A股", "1.5万元", "", "  ", "孙建华、高珍伟等参加", "㐀㐁"]
+    different = [text for text in cases(600, seed=7) + page_windows(1500) + odd if fast.pairs(text) != jiebas_pairs(fast, text)]
+    assert different == []
+
+
+def test_pairs_tag_a_word_added_after_the_tagger_was_made():
+    fast = _tokenizer()
+    fast.tokenizer.add_word("塔尔拉县", 10, "ns")  # as a user dictionary adds it: the tag waits in the tokenizer
+    try:
+        assert fast.pairs("塔尔拉县召开会议")[0] == ("塔尔拉县", "ns")
+        assert fast.pairs("塔尔拉县召开会议") == jiebas_pairs(fast, "塔尔拉县召开会议")
+    finally:
+        fast.tokenizer.del_word("塔尔拉县")
+        fast.word_tag_tab.pop("塔尔拉县", None)
