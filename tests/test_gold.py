@@ -41,16 +41,17 @@ SETS = {
     "heldout-fresh": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (5, 6)], HELDOUT / "gold", {
         "event": (0.97, 0.83),
         "count": (0.99, 0.85),
-        "official": (0.80, 0.98),
+        "official": (0.88, 0.98),  # .886 once compound surnames read (欧阳建华), session 3
         "regulation": (0.99, 0.99),
     }),
     # Pages 07-08, written in session 3 the same way; first scores, nothing tuned on them:
     # event 1.000/.891, count .993/.885, official .704/.960 (compound surnames 欧阳/司徒,
     # Uyghur names joined by a middle dot whose parts no lexicon lists), regulation 1.000.
+    # Both classes were then fixed with invented examples: official 1.000/.963.
     "heldout-07-08": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (7, 8)], HELDOUT / "gold", {
         "event": (0.99, 0.88),
         "count": (0.99, 0.88),
-        "official": (0.70, 0.95),
+        "official": (0.97, 0.95),
         "regulation": (0.99, 0.99),
     }),
 }

@@ -29,6 +29,13 @@ def test_the_docstring_examples_hold():
     ("回力对春季防火工作开展调研", "回力"),            # 回力 is also a brand name
     ("乌兰巴特尔在会上强调", "乌兰巴特尔"),            # a Mongolian name of two parts
     ("欧阳明高出席活动", "欧阳明高"),                  # a compound surname
+    ("欧阳振华、李明出席", "欧阳振华"),                # jieba: 欧阳|振|华; the longer given name first
+    ("司马光在会上讲话", "司马光"),                    # 司马光在 is no name: 在 is a preposition
+    ("欧阳修说", "欧阳修"),
+    ("艾力江·吐尔洪主持会议", "艾力江·吐尔洪"),        # dotted: a common verb ends the last part
+    ("艾力江·吐尔洪说", "艾力江·吐尔洪"),              # dotted: an after_name word ends it
+    ("沙吾提·阿不都热合曼说", "沙吾提·阿不都热合曼"),  # jieba reads 热合 as a (rare) verb
+    ("阿依努尔·买买提、周建军", "阿依努尔·买买提"),
     ("赵明感慨道", "赵明"),
     ("王建国。", "王建国"),                            # the clause ends
 ])
@@ -44,6 +51,20 @@ def test_a_name_ends_where_a_word_that_follows_names_begins(lex, text, name):
 ])
 def test_words_that_follow_a_title_are_no_names(lex, text):
     assert read_name(text, 0, lex) is None
+
+
+@pytest.mark.parametrize("text", [
+    "·买买提参加",                 # no part before the dot
+    "书记·村委会主任",             # a dot between offices: a common word is no given name
+])
+def test_a_middle_dot_alone_makes_no_name(lex, text):
+    assert read_name(text, 0, lex) is None
+
+
+def test_dotted_and_compound_names_are_plausible(lex):
+    assert plausibility("艾力江·吐尔洪", lex) == NAME
+    assert plausibility("司徒振邦", lex) == NAME
+    assert plausibility("欧阳", lex) != NAME or plausibility("欧阳路街道", lex) == NO
 
 
 def test_a_name_stops_at_the_limit(lex):

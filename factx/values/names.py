@@ -40,6 +40,11 @@ COMMON_WORD = 100
 PERSON_PAIR = 200
 PERSON_WORD = 1000
 _NAME_DOT = "·•・"
+# A name whose parts are joined by a middle dot (艾力江·吐尔洪): Uyghur, Kazakh and foreign
+# names written in Han characters, read whole whatever the parts, which no lexicon can list.
+_DOTTED_PART = 6  # characters of the longest part read (阿不都热合曼)
+_DOTTED_HEAD = regex.compile(rf"(?:\p{{Han}}{{2,{_DOTTED_PART}}}[{_NAME_DOT}])+")
+_DOTTED_NAME = regex.compile(rf"\p{{Han}}{{2,{_DOTTED_PART}}}(?:[{_NAME_DOT}]\p{{Han}}{{2,{_DOTTED_PART}}})+")
 _COMRADE = "同志"  # a form of address that may follow a name in a list (任命张三同志为…)
 # jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, localisers, modal particles, punctuation).
@@ -107,6 +112,9 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
     '孙建华'
     """
     limit = len(text) if limit is None else limit
+    dotted = _dotted_name_end(text, start, limit, lex)
+    if dotted is not None:
+        return dotted
     window = text[start:min(limit, start + MAX_NAME + 4)]
     bounds: set[int] | None = None
     for length in _name_lengths(window, lex):
@@ -119,6 +127,36 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             bounds = _boundaries(window)
         if _ends_name(text, start, start + length, limit, length in bounds, lex) >= 3 - plausible:
             return start + length
+    return None
+
+
+def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
+    """End of a name at `start` whose parts are joined by a middle dot (艾力江·吐尔洪), or None.
+
+    The parts need not be in any lexicon. The last part is read shortest first, from two
+    characters, and ends where the text stops being Han, where a word of `after_name`
+    starts (说, 等, 同志) or where a common verb of two characters or more starts (讲话, 主持):
+    `艾力江·吐尔洪主持会议` gives 艾力江·吐尔洪, not 艾力江·吐尔洪主持.
+
+    >>> from factx.rules import load_rules
+    >>> text = "副县长阿依努尔·买买提、周建军参加"
+    >>> text[3:_dotted_name_end(text, 3, len(text), NameLexicons.of(load_rules()))]
+    '阿依努尔·买买提'
+    """
+    head = _DOTTED_HEAD.match(text, start, limit)
+    if head is None:
+        return None
+    first = text[start:next(i for i in range(start, head.end()) if text[i] in _NAME_DOT)]
+    if frequency(first) >= COMMON_WORD:
+        return None  # 书记·村委会主任: a common word before the dot is no given name
+    for pos in range(head.end() + 2, min(limit, head.end() + _DOTTED_PART) + 1):
+        if not _HAN.match(text[pos - 1]):
+            return None
+        if pos >= limit or not _HAN.match(text[pos]) or lex.after_name_at.match(text, pos):
+            return pos
+        word, tag = words(text[pos:min(limit, pos + 6)])[0]
+        if tag in _VERB_TAGS and len(word) > 1 and frequency(word) >= COMMON_WORD:
+            return pos  # a common verb: jieba reads pieces of these names as rare ones (热合)
     return None
 
 
@@ -193,7 +231,7 @@ def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[t
     pos = start
     for piece in text[start:end].split("、"):
         name = piece.removesuffix(_COMRADE) if len(piece) > len(_COMRADE) + 1 else piece
-        if len(name) not in _name_lengths(name, lex) or not plausibility(name, lex):
+        if not _DOTTED_NAME.fullmatch(name) and (len(name) not in _name_lengths(name, lex) or not plausibility(name, lex)):
             return []
         found.append((pos, pos + len(name)))
         pos += len(piece) + 1
@@ -221,13 +259,20 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
     """
     if name in lex.not_names or name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
         return NO
+    if _DOTTED_NAME.fullmatch(name):
+        return NAME
     cover = _ethnic_cover(name, lex)
     if cover[-1:] == [len(name)]:
         return NAME
     rest = name[cover[-1]:] if cover else ""
     if len(rest) > 1 and frequency(rest) and not words(rest)[0][1].startswith("nr"):  # 乌力吉|出庭: a whole name, then a word
         return NO
-    tokens = words(name)
+    if len(name) > 2 and name[:2] in lex.surnames:
+        # 欧阳|志坚, 司徒|振邦: jieba reads a compound surname as a place or a noun (欧阳 ns,
+        # 司徒 n); the name is that surname and the words of the given name.
+        tokens = (name[:2], "nr"), *words(name[2:])
+    else:
+        tokens = words(name)
     word, tag = tokens[0]
     if len(tokens) == 1:
         count = frequency(word)
@@ -260,11 +305,13 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
 def _name_lengths(window: str, lex: NameLexicons) -> list[int]:
     """Lengths a name at the head of `window` may have, in the order they are tried:
     whole Mongolian/Tibetan/Uyghur names first (longest cover by `ethnic_names`), then
-    surname + one character, surname + two."""
+    surname + one character, surname + two (+ two first after a compound surname)."""
     lengths = sorted(_ethnic_cover(window, lex), reverse=True)
     for size in range(min(lex.longest_surname, len(window)), 0, -1):
         if window[:size] in lex.surnames:
-            lengths += [size + 1, size + 2]
+            # After a compound surname the longer given name first: jieba cuts an unknown
+            # one in two (欧阳|志|坚), so its first character would pass for the whole name.
+            lengths += [size + 2, size + 1] if size > 1 else [size + 1, size + 2]
     return list(dict.fromkeys(n for n in lengths if 2 <= n <= MAX_NAME))
 
 
