@@ -14,8 +14,20 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from factx.values.dates import DateValue, YearContext, parse_date
-from factx.values.numbers import Quantity, parse_number, parse_quantity
+# The value parsers compile their patterns on import: loaded when first asked for, so
+# that `factx --help` and commands that never parse a value do not pay for them.
+_LAZY = {
+    "DateValue": "factx.values.dates", "YearContext": "factx.values.dates", "parse_date": "factx.values.dates",
+    "Quantity": "factx.values.numbers", "parse_number": "factx.values.numbers", "parse_quantity": "factx.values.numbers",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'factx' has no attribute {name!r}")
 
 
 def extract(text: str, doc: str = "-", rules_dirs=None, types=None, year=None):

@@ -15,8 +15,8 @@ from typing import Annotated, Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Facts from Chinese government news, as JSON Lines.")
-rules_app = typer.Typer(no_args_is_help=True, help="Check and test rule files.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, help="Facts from Chinese government news, as JSON Lines.")
+rules_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Check and test rule files.")
 app.add_typer(rules_app, name="rules")
 
 RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory (repeatable); a rule with an existing id replaces it.")]

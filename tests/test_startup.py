@@ -17,7 +17,10 @@ import pytest
 
 from conftest import ROOT
 
-_HEAVY = ("jieba", "pydantic", "factx.rules", "factx.pipeline", "factx.records", "factx.words")
+# What `factx --help` must not import: the extraction machinery, the value parsers (they
+# compile patterns on import) and rich's help formatter (markdown, syntax: 90 ms).
+_HEAVY = ("jieba", "pydantic", "factx.rules", "factx.pipeline", "factx.records", "factx.words", "factx.values",
+          "typer.rich_utils", "rich.markdown")
 
 
 def _python(code: str, env: dict | None = None) -> str:
