@@ -215,3 +215,9 @@ def test_one_person_named_with_two_wordings_of_the_office_is_one_official(rulese
     officials = [r for r in extract_text(text, ruleset, options=Options(types={"official"}, articles=False))]
     assert len(officials) == 1
     assert (officials[0].name, officials[0].title, officials[0].org) == ("孙建华", "主席", "呼和浩特市政协")
+
+
+def test_a_record_and_its_json_form_have_the_same_key(ruleset):
+    records = [r for path in SAMPLES for r in extract_text(path.read_text(encoding="utf-8"), ruleset, options=Options(articles=False))]
+    assert {r.type for r in records} == {"event", "count", "official", "regulation"}
+    assert [fact_key(r) for r in records] == [fact_key(r.model_dump(mode="json")) for r in records]
