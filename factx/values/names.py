@@ -39,6 +39,8 @@ NO, WORD, NAME = 0, 1, 2  # how plausible a name is: not at all, a word also use
 COMMON_WORD = 100
 PERSON_PAIR = 200
 PERSON_WORD = 1000
+# A word after a name rarer than this may hold the name's last character (刀志明说: 明说).
+GLUED_WORD = 1000
 _NAME_DOT = "·•・"
 # A name whose parts are joined by a middle dot (艾力江·吐尔洪): Uyghur, Kazakh and foreign
 # names written in Han characters, read whole whatever the parts, which no lexicon can list.
@@ -117,7 +119,8 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
         return dotted
     window = text[start:min(limit, start + MAX_NAME + 4)]
     bounds: set[int] | None = None
-    for length in _name_lengths(window, lex):
+    lengths = _name_lengths(window, lex)
+    for length in lengths:
         if length > len(window):
             continue
         plausible = plausibility(window[:length], lex)
@@ -126,8 +129,24 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
         if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
             bounds = _boundaries(window)
         if _ends_name(text, start, start + length, limit, length in bounds, lex) >= 3 - plausible:
+            if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and plausibility(window[:length + 1], lex):
+                return start + length + 1  # 刀志明|说, not 刀志|明说
             return start + length
     return None
+
+
+def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> bool:
+    """Whether the name read up to `pos` goes on one more character that jieba glued to a
+    word that follows names: 刀志|明说 is 刀志明|说. It does when jieba reads the shorter
+    name as some other word (刀志, n) and the glued word is a rare one (明说, not 听说);
+    张三|听说 and 蔡明|说 stay (jieba knows 张三 and 蔡明 as persons)."""
+    if pos + 2 > limit or not lex.after_name_at.match(text, pos + 1):
+        return False
+    glued = words(text[pos:min(limit, pos + 6)])[0][0]
+    if len(glued) != 2 or frequency(glued) >= GLUED_WORD:
+        return False
+    short = words(text[start:pos])
+    return len(short) == 1 and not short[0][1].startswith("nr")
 
 
 def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
@@ -231,14 +250,14 @@ def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[t
     pos = start
     for piece in text[start:end].split("、"):
         name = piece.removesuffix(_COMRADE) if len(piece) > len(_COMRADE) + 1 else piece
-        if not _DOTTED_NAME.fullmatch(name) and (len(name) not in _name_lengths(name, lex) or not plausibility(name, lex)):
+        if not _DOTTED_NAME.fullmatch(name) and (len(name) not in _name_lengths(name, lex) or not plausibility(name, lex, listed=True)):
             return []
         found.append((pos, pos + len(name)))
         pos += len(piece) + 1
     return found
 
 
-def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
+def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: bool = False) -> int:
     """How plausible `name` is as a person's name rather than a word (满意, 来自人民, 项目):
     NO, WORD or NAME.
 
@@ -248,9 +267,10 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
     WORD; a word that extends a common one (满意率), ends like a body or a place (lexicon
     `org_suffixes`: 宣传部, 江苏省) or adds a common word to a whole Mongolian name
     (乌力吉|出庭) is NO name. Of several words, the first must not be a
-    common word other than a person's (来自|人民) nor a function word (由|界别); the others
-    no function word, no adverb of one character or a common one (张口|就, but 张|立新),
-    no common verb (苏和|指出).
+    common word other than a person's (来自|人民) nor a function word (由|界别), unless the
+    name is `listed`, bounded on both sides by an exact list (任命向红为…: 向 is a surname
+    there, not a preposition); the others no function word, no adverb of one character or
+    a common one (张口|就, but 张|立新), no common verb (苏和|指出).
 
     >>> from factx.rules import load_rules
     >>> lex = NameLexicons.of(load_rules())
@@ -288,7 +308,7 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False) -> int:
         return NAME if len(name) == 2 or head[1].startswith("nr") or frequency(head[0]) < COMMON_WORD else NO
     if len(word) > 1 and not tag.startswith("nr") and frequency(word) >= COMMON_WORD:
         return NO
-    if len(word) == 1 and tag in _FUNCTION_WORD:  # 和|党中央, 由|界别: the surname is a function word here
+    if len(word) == 1 and tag in _FUNCTION_WORD and not listed:  # 和|党中央, 由|界别: the surname is a function word here
         return NO
     if tokens[-1][0] in lex.after_name:  # 汪洋|赴, 黎明|说: the name ends before that word
         return NO
