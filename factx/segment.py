@@ -48,8 +48,12 @@ _CREDIT = regex.compile(
     r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30}"
     r"|(?:本版)?(?:责任编辑|责编|编辑|美编|校对|审校|组版|版式)[::].{1,40})$"  # 本版编辑:孙晓 校对:周萍
 )
-# The masthead's dateline: `2024年1月5日 星期五`, after the paper's name or not (`崇溪报 2023年11月24日 星期五`).
-DATELINE = regex.compile(r"^\p{Han}{0,12}((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]")
+# The masthead's dateline: `2024年1月5日 星期五`, after the paper's name or not (`崇溪报 2023年11月24日 星期五`),
+# or in figures (`今日景岚 2023-11-17 星期五`, `2023.11.17 周五`).
+DATELINE = regex.compile(
+    r"^\p{Han}{0,12}((?:19|20)[0-9]{2})(?:年[0-9]{1,2}月[0-9]{1,2}日|([-./])[0-9]{1,2}\2[0-9]{1,2})"
+    r"(?:星期|周)[一二三四五六日天]"
+)
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
 _NEWS_LEAD = regex.compile(r"^本报讯[((]([^()()]{1,40})[))]")
 _LEAD_FRAME = regex.compile(r"^\s*本报讯\s*[(（]|[)）]\s*$")

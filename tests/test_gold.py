@@ -39,7 +39,7 @@ SETS = {
     # official .900/.972 and .741/1.000: Dai names, 李正和 read as 李正 + 和). A rule
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (5, 6)], HELDOUT / "gold", {
-        "event": (0.97, 0.83),
+        "event": (0.99, 0.83),  # 1.000 since a dateline in figures is navigation (session 3)
         "count": (0.99, 0.85),
         "official": (0.95, 0.98),  # .974 once compound surnames, Dai prefixes, 列席 read (session 3)
         "regulation": (0.99, 0.99),

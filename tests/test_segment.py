@@ -11,6 +11,7 @@ import pytest
 
 from conftest import GOLD_DIR, SAMPLES
 from factx.pipeline import Options, extract_text, publication_year, reviewed_year
+from factx.rules import load_rules
 from factx.segment import segment, split_sentences
 
 PAGES = {p.name[:3]: p.read_text(encoding="utf-8") for p in SAMPLES}
@@ -267,6 +268,13 @@ def test_a_given_year_wins_then_the_dateline():
     assert publication_year(page, 2030) == 2030
     assert publication_year(page) == 2024
     assert publication_year(page.replace("2024年1月5日", "2025年1月5日")) == 2025
+    assert publication_year(page.replace("2024年1月5日", "今日青河   2025-01-05  ")) == 2025  # in figures
+
+
+def test_a_dateline_in_figures_is_navigation():
+    text = "今日青河   2024-01-05   星期五\n\n县政协视察河道\n\n3月1日,县政协组织委员视察河道治理工作。"
+    assert not any("2024-01-05" in s for s in sentences(text))
+    assert [r.date.start for r in extract_text(text, load_rules()) if r.type == "event"] == ["2024-03-01"]
 
 
 def test_a_page_that_is_no_review_is_dated_by_the_latest_year_it_names():
