@@ -89,13 +89,21 @@ def test_a_clause_describing_the_item_gives_no_action(ruleset):
     ]
 
 
-def test_a_bare_verb_is_the_counted_act(ruleset):
+def test_a_bare_verb_after_a_count_in_the_same_unit_counts_the_same_thing(ruleset):
     rows = [row(r) for r in counts(ruleset, "本届以来,共制定法规7件,修改15件,废止7件。")]
     assert rows == [
         C(7, "件", "法规", "制定", "制定法规7件"),
-        C(15, "件", "修改", "修改", "修改15件"),
-        C(7, "件", "废止", "废止", "废止7件"),
+        C(15, "件", "法规", "修改", "修改15件"),
+        C(7, "件", "法规", "废止", "废止7件"),
     ]
+    rows = [row(r) for r in counts(ruleset, "会议应到委员35人,实到33人,符合法定人数。")]
+    assert rows == [C(35, "人", "委员", "应到", "应到委员35人"), C(33, "人", "委员", "实到", "实到33人")]
+
+
+def test_a_bare_verb_alone_or_after_another_unit_is_the_counted_act(ruleset):
+    assert [row(r) for r in counts(ruleset, "全年修改15件。")] == [C(15, "件", "修改", "修改", "修改15件")]
+    rows = [row(r) for r in counts(ruleset, "开展调研4次,修改15件。")]
+    assert rows[1] == C(15, "件", "修改", "修改", "修改15件")
 
 
 def test_examples_before_deng_are_not_the_item(ruleset):

@@ -344,7 +344,9 @@ class CountReader:
             if item is None and after_next:
                 item = after_next  # 附近447户1100多名居民: both count the same people
             if item is None and left.kind == "verb":
-                item = left.action  # 修改15件, 调解成功757件: the act itself is counted
+                # 应到委员35人,实到33人: the count before in the same unit says what is counted;
+                # alone, 修改15件: the act itself is counted.
+                item = self.shared_item(s, qs, qe) or left.action
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 item = item or verb_after
@@ -367,6 +369,17 @@ class CountReader:
         """The item of the count before `qs`: 实现生产总值3000亿元,增长6% gives 6% 生产总值."""
         prev = self.previous_quantity(s, qs)
         return self.read(s, *prev).item if prev else None
+
+    def shared_item(self, s: str, qs: int, qe: int) -> Span | None:
+        """The item of the count before `qs` in the sentence if it counts in the same unit:
+        应到委员35人,实到33人 gives 33人 the item 委员; 立案提案142件,已办复138件 gives 提案."""
+        prev = self.previous_quantity(s, qs)
+        if prev is None:
+            return None
+        unit, prev_unit = parse_quantity(s[qs:qe]), parse_quantity(s[prev[0]:prev[1]])
+        if unit is None or prev_unit is None or unit.unit != prev_unit.unit:
+            return None
+        return self.read(s, *prev).item
 
     def shared_action(self, s: str, qs: int) -> Span | None:
         """The action of a list of counts: 开展执法检查4次、专题调研53次 gives 53次 开展."""
