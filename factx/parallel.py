@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 from factx.pipeline import Options, Report, extract_documents, extract_or_skip, report_skipped
@@ -213,6 +215,10 @@ class RulePack:
         key = self.digest
         if key not in _LOADED_PACKS:
             root = Path(tempfile.mkdtemp(prefix=f"factx-rules-{key[:12]}-"))
+            # jieba reads a pack's user dictionary when it first cuts, so the files stay until
+            # the process exits; then they go (a worker process leaves by os._exit, past
+            # atexit, but multiprocessing runs its finalizers first).
+            Finalize(None, shutil.rmtree, args=(root,), kwargs={"ignore_errors": True}, exitpriority=0)
             dirs = []
             for index, pack in enumerate(self.packs):
                 directory = root / str(index)

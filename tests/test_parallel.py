@@ -84,6 +84,40 @@ def test_a_rule_pack_directory_reaches_the_workers(tmp_path):
     assert [(c["doc"], c["rule"], c["value"]) for c in counts] == [("a", "count.test_pages", 12), ("b", "count.test_pages", 12)]
 
 
+_LOAD_A_PACK = """
+import multiprocessing, sys
+from factx.parallel import RulePack, extract_packed
+from factx.pipeline import Options
+from factx.read import Document
+
+def work():  # what a cluster worker does with a shipped pack
+    extract_packed([Document("a", "2023年9月21日,市政协组织委员赴武川县调研。", "utf-8")], RulePack.read(), Options())
+
+if __name__ == "__main__":
+    work()  # in this process, which exits normally
+    child = multiprocessing.get_context(sys.argv[1]).Process(target=work)
+    child.start()
+    child.join()
+    assert child.exitcode == 0
+"""
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_shipped_rule_pack_leaves_no_files_behind(tmp_path, start):
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "load_pack.py"
+    script.write_text(_LOAD_A_PACK, encoding="utf-8")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    done = subprocess.run([sys.executable, str(script), start], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "TMPDIR": str(scratch)})
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in scratch.iterdir() if p.name.startswith("factx-rules-")) == []
+
+
 def test_chunks_cut_by_size_and_keep_skipped_inputs_in_place():
     items = [Document("a", "x" * 30, "utf-8"), Skipped("b", "empty file"), Document("c", "x" * 30, "utf-8"),
              Document("d", "x", "utf-8")]
