@@ -250,3 +250,9 @@ def test_the_reader_forgets_readings_past_its_memo_size_and_reads_the_same(rules
     monkeypatch.setattr(count_builder, "_MEMO_SIZE", 2)
     assert [row(r) for r in counts(ruleset, text)] == expected
     assert len(count_builder.reader_for(ruleset)._readings) <= 3  # 2, and a count's reading of the one before it
+
+
+def test_a_comparison_before_a_change_is_no_part_of_the_item(ruleset):
+    # 较上届 (上届 is tagged j, no time word) and 同比 (it ends like a measure noun: 比)
+    assert [row(r)["item"] for r in counts(ruleset, "群众满意率较上届提高3个百分点。")] == ["群众满意率"]
+    assert [row(r)["item"] for r in counts(ruleset, "全市营业收入同比增长15%。")] == ["营业收入"]

@@ -39,6 +39,8 @@ MODIFIER_TAGS = frozenset({"r", "a", "b", "s"})  # may open an item: 各级, 主
 _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "m", "q", "f"})
 # A verb and one of these make a noun: 点击量, 完成率, 参加人数.
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
+# Words of comparison (收入|同比|增长): they end like a measure noun (比) but make none.
+COMPARISON_WORDS = frozenset({"较", "比", "相比", "同比", "环比", "较之"})
 # Characters that stand alone as function words, never inside an unknown word.
 _FUNCTION_CHARS = frozenset("的了和与及或等在被把将对向从为以于由达约近超逾共均已也都还又再并即每各其该本")
 # Distinct windows whose words a grammar keeps (about 1.2 KB each). Windows repeat within a
@@ -257,7 +259,8 @@ class ClauseGrammar:
                 prev = out.pop()  # 总投资, 总支出
                 t = Word(prev.text + t.text, "n", prev.start, t.end)
             elif out and self.is_verb(out[-1]) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
-                                                  or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)):
+                                                  or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
+                                                  and t.text not in COMPARISON_WORDS):
                 prev = out.pop()
                 t = Word(prev.text + t.text, "n", prev.start, t.end)
             out.append(t)

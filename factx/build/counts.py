@@ -38,7 +38,7 @@ from typing import NamedTuple
 import regex
 
 from factx.build.clauses import (
-    CLAUSE_MARKS, CLOSER_OF, MODIFIER_TAGS, VERB_TAGS, ClauseGrammar, Span, Word, clause_end, clause_start, span,
+    CLAUSE_MARKS, CLOSER_OF, COMPARISON_WORDS, MODIFIER_TAGS, VERB_TAGS, ClauseGrammar, Span, Word, clause_end, clause_start, span,
     split_glued_link, split_outside, window_start,
 )
 from factx.build.context import Context
@@ -198,6 +198,9 @@ class CountReader:
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
+        compared = next((k for k in range(len(toks) - 2, max(0, len(toks) - 4) - 1, -1) if toks[k].text in COMPARISON_WORDS), None)
+        if compared is not None and any(t.text in CHANGE_WORDS for t in toks[compared + 1:]):
+            end = min(end, compared)  # 立案率较上届|提高: the comparison and its term are no part of the item
         # Only the run of approximation/change words right before the number is handed
         # on (同比减少 -> 减少, 较2022年增长近 -> 增长近): a number in the run would be read.
         run: list[Word] = []
