@@ -290,6 +290,10 @@ def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | Non
         if not piece:
             continue
         actor, _, _ = _subject(piece, ctx, s_start)
+        if actor is None and not rs.regex(_VERBS).search(piece):
+            # 为期两天的市十六届人大常委会第七次会议,8月26日下午…闭幕: a subject alone (what
+            # stands before its last 的 describes it)
+            actor = _as_actor(piece.rsplit("的", 1)[-1], rs)
         if actor:
             return actor
     return None
