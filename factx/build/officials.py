@@ -43,7 +43,7 @@ _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 _LEADING_DATE = regex.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
 _OWN_BODY = r"(?:{lex:title_prefixes})*(?:{lex:title_levels})"  # 县长, 副市长, 村主任
-_LIST_BREAK = frozenset("、,;")
+_LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
 
 
 @dataclass(frozen=True)
