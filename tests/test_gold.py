@@ -30,7 +30,7 @@ SETS = {
     # Pages 01-04: their error classes were fixed in session 1 (by invented examples).
     "heldout": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (1, 2, 3, 4)], HELDOUT / "gold", {
         "event": (0.97, 0.97),
-        "count": (0.98, 0.90),
+        "count": (0.98, 0.93),  # .939 since a bare verb shares the item before it (session 3)
         "official": (0.98, 0.97),  # .991/.983 since 列席 ends a name (session 3)
         "regulation": (0.97, 0.97),
     }),
@@ -49,9 +49,9 @@ SETS = {
     # Uyghur names joined by a middle dot whose parts no lexicon lists), regulation 1.000.
     # Both classes were then fixed with invented examples: official 1.000/.963.
     "heldout-07-08": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (7, 8)], HELDOUT / "gold", {
-        "event": (0.99, 0.88),
-        "count": (0.99, 0.88),
-        "official": (0.97, 0.95),
+        "event": (0.99, 0.90),  # .913 since a subject alone before the date is the actor
+        "count": (0.99, 0.89),  # .900 with items read past comparisons and across lists
+        "official": (0.97, 0.98),  # .988 since 和 closes a list that shares a body
         "regulation": (0.99, 0.99),
     }),
 }
