@@ -256,3 +256,8 @@ def test_a_comparison_before_a_change_is_no_part_of_the_item(ruleset):
     # 较上届 (上届 is tagged j, no time word) and 同比 (it ends like a measure noun: 比)
     assert [row(r)["item"] for r in counts(ruleset, "群众满意率较上届提高3个百分点。")] == ["群众满意率"]
     assert [row(r)["item"] for r in counts(ruleset, "全市营业收入同比增长15%。")] == ["营业收入"]
+
+
+def test_after_bei_stands_who_acted_not_what_is_counted(ruleset):
+    rows = [row(r) for r in counts(ruleset, "报送社情民意信息612篇,其中被省政协采用87篇。")]
+    assert rows[1] == C(87, "篇", "社情民意信息", "采用", "采用87篇")
