@@ -23,10 +23,10 @@ What it does, in one run:
 5. Unseen text: the corpus repeats five pages with new numbers, so the words around the
    numbers and the names of officials repeat, and factx's window caches answer for them.
    On an archive they mostly do not. So the bench also times factx and jieba.lcut, in a
-   fresh process, over the distinct pages of samples/ and tests/heldout/pages/ (13 now), each
+   fresh process, over every distinct page of samples/ and tests/heldout/pages/, each
    once, after a warm-up on the rule packs' own examples (which compiles every pattern but
    holds none of those pages' sentences) and with the whole dictionary loaded. The pages are small
-   (0.15 MB): the fastest of --unseen-repeat runs is kept.
+   (0.15 MB for 13): the fastest of --unseen-repeat runs is kept.
 
 Targets (issue 7): factx on one core >= 2x jieba.lcut (on the corpus; 5. says what to expect); --jobs 2 >= 1.7x --jobs 1 on 2 cores;
 extract of one short file < 1 s; --help < 0.3 s; peak RSS within 20% when the corpus grows.
