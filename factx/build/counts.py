@@ -332,7 +332,8 @@ class CountReader:
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
         left = self.phrase_before(s, qs)
         verb = left.action or left.final_verb
-        if left.item and verb and 0 <= s.rfind("被", clause_start(s, qs), verb[0]) < left.item[0] < verb[0]:
+        bei = s.rfind("被", 0, verb[0]) if left.item and verb else -1  # rare: the clause is looked for only then
+        if bei >= 0 and bei < left.item[0] < verb[0] and bei >= clause_start(s, qs):
             # 其中被市委、市政府采纳31篇: between 被 and the verb stands who acted, not what is counted
             left = replace(left, kind="verb", item=None, action=verb)
         item_after, verb_after, after_next = self.words_after(s, qe)
