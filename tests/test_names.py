@@ -73,6 +73,8 @@ def test_a_surname_that_is_a_function_word_counts_only_in_an_exact_list(lex):
 
 def test_dotted_and_compound_names_are_plausible(lex):
     assert plausibility("艾力江·吐尔洪", lex) == NAME
+    assert plausibility("书记·村委会主任", lex) == NO
+    assert read_name_list("书记·村委会主任", 0, 8, lex) == []
     assert plausibility("司徒振邦", lex) == NAME
     assert plausibility("司徒在", lex) == NO  # after a compound surname, no function word: 司徒|在
 

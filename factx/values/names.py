@@ -47,6 +47,7 @@ _NAME_DOT = "·•・"
 _DOTTED_PART = 6  # characters of the longest part read (阿不都热合曼)
 _DOTTED_HEAD = regex.compile(rf"(?:\p{{Han}}{{2,{_DOTTED_PART}}}[{_NAME_DOT}])+")
 _DOTTED_NAME = regex.compile(rf"\p{{Han}}{{2,{_DOTTED_PART}}}(?:[{_NAME_DOT}]\p{{Han}}{{2,{_DOTTED_PART}}})+")
+_DOTTED_FIRST = regex.compile(r"\p{Han}+")  # the part before the first dot
 _COMRADE = "同志"  # a form of address that may follow a name in a list (任命张三同志为…)
 # jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, localisers, modal particles, punctuation).
@@ -165,9 +166,8 @@ def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> in
     head = _DOTTED_HEAD.match(text, start, limit)
     if head is None:
         return None
-    first = text[start:next(i for i in range(start, head.end()) if text[i] in _NAME_DOT)]
-    if frequency(first) >= COMMON_WORD:
-        return None  # 书记·村委会主任: a common word before the dot is no given name
+    if _common_first_part(text, start, lex):
+        return None  # 书记·村委会主任
     for pos in range(head.end() + 2, min(limit, head.end() + _DOTTED_PART) + 1):
         if not _HAN.match(text[pos - 1]):
             return None
@@ -177,6 +177,13 @@ def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> in
         if tag in _VERB_TAGS and len(word) > 1 and frequency(word) >= COMMON_WORD:
             return pos  # a common verb: jieba reads pieces of these names as rare ones (热合)
     return None
+
+
+def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
+    """Whether the part before the first dot is a common word, so no given name (书记·…);
+    买买提 is frequent in jieba's dictionary too, but `ethnic_names` lists it."""
+    first = _DOTTED_FIRST.match(text, start).group()
+    return first not in lex.ethnic and frequency(first) >= PERSON_WORD
 
 
 def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None) -> list[tuple[int, int]]:
@@ -250,7 +257,7 @@ def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[t
     pos = start
     for piece in text[start:end].split("、"):
         name = piece.removesuffix(_COMRADE) if len(piece) > len(_COMRADE) + 1 else piece
-        if not _DOTTED_NAME.fullmatch(name) and (len(name) not in _name_lengths(name, lex) or not plausibility(name, lex, listed=True)):
+        if not plausibility(name, lex, listed=True) or (not _DOTTED_NAME.fullmatch(name) and len(name) not in _name_lengths(name, lex)):
             return []
         found.append((pos, pos + len(name)))
         pos += len(piece) + 1
@@ -279,8 +286,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     """
     if name in lex.not_names or name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
         return NO
-    if _DOTTED_NAME.fullmatch(name):
-        return NAME
+    if _DOTTED_NAME.fullmatch(name):  # 艾力江·吐尔洪, but not 书记·村委会主任
+        return NO if _common_first_part(name, 0, lex) else NAME
     cover = _ethnic_cover(name, lex)
     if cover[-1:] == [len(name)]:
         return NAME
