@@ -85,10 +85,9 @@ def decoder(states_of: dict, start_p: dict, trans_p: dict, emit_p: dict) -> Call
 
 def fast_tagger_class(posseg) -> type:
     """A subclass of `posseg.POSTokenizer` (the module is passed in: jieba loads lazily)
-    whose guesses for unknown characters come from `decoder`, and with `pairs`, what
-    `cut` yields as plain tuples; all else is jieba's own."""
+    with `pairs`: what its `cut` yields, as plain tuples, the guesses for unknown
+    characters coming from `decoder`. All else is jieba's own."""
     decode = lru_cache(maxsize=2048)(decoder(posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P))
-    pair = posseg.pair
     han_internal, skip_internal = posseg.re_han_internal, posseg.re_skip_internal
     han_detail, skip_detail = posseg.re_han_detail, posseg.re_skip_detail
     is_num, is_eng = posseg.re_num.match, posseg.re_eng.match
@@ -112,10 +111,6 @@ def fast_tagger_class(posseg) -> type:
         return out
 
     class FastPOSTokenizer(posseg.POSTokenizer):
-        def _POSTokenizer__cut(self, sentence):  # overrides POSTokenizer.__cut (name-mangled)
-            for word, tag in guessed(sentence):
-                yield pair(word, tag)
-
         def pairs(self, text: str) -> list[tuple[str, str]]:
             """[(word, tag)] of `text`: what `[(p.word, p.flag) for p in self.cut(text)]`
             gives, with the same dictionary walk and the same tie-breaks, without the

@@ -6,6 +6,9 @@ Speed is the bench's business (bench/run.py); these tests only pin down results.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -104,10 +107,6 @@ if __name__ == "__main__":
 
 @pytest.mark.parametrize("start", ["fork", "spawn"])
 def test_a_shipped_rule_pack_leaves_no_files_behind(tmp_path, start):
-    import os
-    import subprocess
-    import sys
-
     script = tmp_path / "load_pack.py"
     script.write_text(_LOAD_A_PACK, encoding="utf-8")
     scratch = tmp_path / "tmp"
