@@ -198,9 +198,11 @@ class CountReader:
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
-        compared = next((k for k in range(len(toks) - 2, max(0, len(toks) - 4) - 1, -1) if toks[k].text in COMPARISON_WORDS), None)
-        if compared is not None and any(t.text in CHANGE_WORDS for t in toks[compared + 1:]):
-            end = min(end, compared)  # 立案率较上届|提高: the comparison and its term are no part of the item
+        for k in range(len(toks) - 2, max(len(toks) - 5, -1), -1):  # the three words before the last
+            if toks[k].text in COMPARISON_WORDS:
+                if any(t.text in CHANGE_WORDS for t in toks[k + 1:]):
+                    end = min(end, k)  # 立案率较上届|提高: the comparison and its term are no part of the item
+                break
         # Only the run of approximation/change words right before the number is handed
         # on (同比减少 -> 减少, 较2022年增长近 -> 增长近): a number in the run would be read.
         run: list[Word] = []
