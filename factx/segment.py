@@ -26,11 +26,17 @@ from factx.normalise import fold_char, fold_text, fold_texts
 Span = tuple[int, int]
 
 _NAV = regex.compile(
-    r"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|标题导航|返回目录|第\d+版[::]|~~~)"
+    r"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|标题导航|本版导读|本版目录|返回目录|第\d+版[::]|~~~)"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
+# A line that heads the page's list of headlines: the list under it is navigation too.
+_HEADLINE_LISTS = ("标题导航", "本版导读", "本版目录")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
+# What a marked byline holds after its mark: a role (`■本报记者 王劲凯 摄`, `■融媒体记者 玉香 文/图`)
+# or names alone (`□李珈锐 刘沙沙`). A marked line of anything else opens a short news item
+# (`■县人大常委会主任洛桑江措于5月` wrapped before `9日带领…`).
+_MARKED_ROLE = regex.compile(r"记者|通讯员|实习生|摄影|文/图|摄$")
 # A byline without a mark starts with a role: 本报记者 张三 李四 / 记者：张三 / 文/图 本报记者 张三.
 _BYLINE_ROLE = regex.compile(r"^(?:(?:文/图|文|图)[/:：]|本报|特约|见习|通讯员|实习生|记者|摄影)")
 # One token of a byline: an optional 文/ or 图/ prefix, a role word, a name (any may be missing).
@@ -87,6 +93,7 @@ class Line:
     number: int = 0     # index of its first physical line in the page
     last: int = 0       # index of its last physical line (a wrapped line spans several)
     caption: bool = False
+    after_nav: bool = False  # a navigation line stands between it and the text line before
 
 
 @dataclass
@@ -126,7 +133,7 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
         return "subtitle"
     if _CREDIT.match(f):
         return "credit"
-    if len(f) <= 40 and not _ends_sentence(f) and (_BYLINE_MARK.match(f) or (
+    if len(f) <= 40 and not _ends_sentence(f) and (_marked_byline(f, text[line.start:line.end] if text else f) or (
             _BYLINE_ROLE.match(f) and not _has_sentence_punct(f) and _only_names(text[line.start:line.end]))):
         return "byline"
     if in_nav_block and len(f) <= _HEADLINE_MAX and not _has_sentence_punct(f):
@@ -134,6 +141,15 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     if len(f) <= _HEADLINE_MAX and not _has_sentence_punct(f) and f[-1] not in ",，、:：" :
         return "headline"
     return "body"
+
+
+def _marked_byline(f: str, raw: str) -> bool:
+    """A byline behind a mark: `■本报记者 王劲凯 摄`, `□李珈锐 刘沙沙 刘艳霞` (`raw`: the line
+    as printed, whose spaces folding may have dropped)."""
+    if not _BYLINE_MARK.match(f):
+        return False
+    names = [part for part in _BYLINE_SEPARATORS.split(raw.strip()[1:]) if part]
+    return _MARKED_ROLE.search(f) is not None or (bool(names) and all(_NAME.match(part) for part in names))
 
 
 def _has_sentence_punct(f: str) -> bool:
@@ -157,7 +173,7 @@ def _classify_all(text: str, lines: list[Line]) -> None:
     in_nav = False
     for line in lines:
         line.kind = _classify(line, in_nav, text)
-        if line.kind == "nav" and line.folded.startswith("标题导航"):
+        if line.kind == "nav" and line.folded.startswith(_HEADLINE_LISTS):
             in_nav = True  # the list of headlines right under 标题导航 is navigation too,
         elif line.kind in ("body", "blank"):
             in_nav = False  # up to the first blank line
@@ -230,7 +246,14 @@ def segment(text: str) -> list[Article]:
     _classify_all(text, lines)
     soft = _soft_wrapped(lines)
     lines = _join_wrapped(text, lines, soft)
-    content = [ln for ln in lines if ln.kind not in ("blank", "nav")]
+    content: list[Line] = []
+    nav = False
+    for ln in lines:
+        if ln.kind == "nav":
+            nav = True
+        elif ln.kind != "blank":
+            ln.after_nav, nav = nav, False
+            content.append(ln)
     _mark_captions(content, soft)
     starts = _article_starts(content)
     blocks = [[s, s, starts[n + 1] if n + 1 < len(starts) else len(content)] for n, s in enumerate(starts)]
@@ -327,8 +350,9 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
             start = _skip_lead(text, line.start, line.end)
             # The raw `本报讯(记者 何晓雯 通讯员 罗志刚)`: the spaces between the names are still there.
             art.bylines.extend(_byline_names(_LEAD_FRAME.sub("", text[line.start:start]), "记者"))
-        if cut and line.kind == "body" and not lead:
-            # A paragraph cut by a page break (blank lines, no closing punctuation) goes on here.
+        if cut and line.kind == "body" and not lead and not line.after_nav:
+            # A paragraph cut by a page break (blank lines, no closing punctuation) goes on
+            # here; never across the page's navigation, which is no part of it.
             paragraphs[-1] = (paragraphs[-1][0], line.end)
         else:
             paragraphs.append((start, line.end))

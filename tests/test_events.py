@@ -122,6 +122,17 @@ def test_a_year_named_in_passing_does_not_move_the_time_line(ruleset):
     assert dates(ruleset, text, 2026) == [("2026-02-06", "2026-02-06", "day", True)]
 
 
+def test_a_relative_year_quoted_inside_a_sentence_does_not_move_the_time_line(ruleset):
+    # 去年 after 介绍, is a figure someone quotes; 6月3日 goes on with the article's year.
+    text = "6月2日,调研组走访牧户。该站站长介绍,去年接诊群众800多人次。6月3日,调研组召开座谈会。"
+    assert [d[0] for d in dates(ruleset, text, 2024)] == ["2024-06-02", "2024-06-03"]
+
+
+def test_a_relative_year_that_opens_a_sentence_still_sets_the_time_line(ruleset):
+    text = "去年,市政协围绕中心开展调研。9月21日,市政协召开常委会议。"
+    assert dates(ruleset, text, 2024) == [("2023-09-21", "2023-09-21", "day", True)]
+
+
 def test_a_yearless_date_with_no_year_anywhere_is_not_guessed(ruleset):
     assert events(ruleset, "2月8日,市政协召开党组会议。") == []
 

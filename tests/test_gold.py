@@ -56,11 +56,12 @@ SETS = {
     }),
     # Pages 09-10, written at the end of session 3; first scores, nothing tuned on them:
     # event .927/.763, count .994/.932, official .807/1.000 (Tibetan names the lexicon
-    # lacks, appointees across clauses), regulation 1.000.
+    # lacks, appointees across clauses), regulation 1.000. Session 4 fixed those classes
+    # from invented cases: event 1.000/.762, official .952/1.000.
     "heldout-09-10": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (9, 10)], HELDOUT / "gold", {
-        "event": (0.92, 0.76),
+        "event": (0.99, 0.75),
         "count": (0.99, 0.93),
-        "official": (0.80, 0.99),
+        "official": (0.95, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }

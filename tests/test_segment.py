@@ -117,6 +117,12 @@ def test_the_headline_list_after_title_navigation_is_not_an_article():
     assert "履职尽责谱新篇 实干担当开新局" not in sentences(text)
 
 
+def test_the_headline_list_under_ben_ban_dao_du_is_navigation_and_no_paragraph_runs_across_it():
+    text = ("某县融媒体中心 · 数字报首页 | 县情概况 | 政务公开\n某县报  2025年3月6日  星期四\n第01版：要闻\n"
+            "本版导读\n◆ 县政协召开常委会议\n◆ 图片新闻\n\n县政协召开常委会议\n\n3月5日,县政协召开常委会议。\n")
+    assert sentences(text) == ["某县融媒体中心 · 数字报首页 | 县情概况 | 政务公开", "县政协召开常委会议", "3月5日,县政协召开常委会议。"]
+
+
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_bylines_and_credits_are_never_sentences(page):
     for s in sentences(PAGES[page]):
@@ -211,6 +217,14 @@ def test_line_ends_end_sentences_and_paragraphs():
     text = "标题\n\n——副题\n\n□张三\n\n第一段没有句号\n\n第二段。\n"
     got = sentences(text)
     assert "第一段没有句号" in got and "第二段。" in got
+
+
+@pytest.mark.parametrize("line", ["■市残联主席赵红梅于6月", "◆市政协召开常委会议", "●12月3日,县政协召开主席会议"])
+def test_a_marked_line_is_a_byline_only_when_it_names_roles_or_people(line):
+    # a short news item behind a mark, cut by the line end inside its date, is text
+    text = f"标题\n\n{line}\n12日带领调研组赴城东社区调研。\n\n第二段。\n"
+    assert segment(text)[0].bylines == []
+    assert any(s.startswith(line) for s in sentences(text))
 
 
 def test_a_single_line_break_inside_a_paragraph_is_a_wrap():

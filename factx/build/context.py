@@ -12,6 +12,7 @@ from factx.rules import RuleSet
 from factx.values.dates import YearContext, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
+_MARKS = frozenset("▲△●■◆□★")
 # Every year the text names: 2023年, 二〇二三年, and the relative words (同年, 次年, 今年...).
 _YEAR_MENTION = regex.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})年"
@@ -21,6 +22,10 @@ _YEAR_MENTION = regex.compile(
 # A year that sets the time line of what follows: it opens a clause (2023年,市政协…) or a
 # full date (2023年9月21日 / 2023年10月) anywhere.
 _CLAUSE_OPENS_BEFORE = regex.compile(r"(?:^|[\n,;:。!?)\]】”’」』▲■●]|讯)$")
+# A relative year word sets it only where it opens a sentence (去年,全县…): inside one it
+# is mostly a figure someone quotes (…负责人介绍,去年服务群众1100多人次), and the dates
+# that follow go on with the article's own time line.
+_SENTENCE_OPENS_BEFORE = regex.compile(r"(?:^|[\n;。!?▲■●]|讯)$")
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
@@ -56,7 +61,8 @@ class YearLine:
             previous = year
             line.positions.append(m.start())
             line.years.append(year)
-            if _MONTH_FOLLOWS.match(text, m.end()) or _CLAUSE_OPENS_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            opens = _CLAUSE_OPENS_BEFORE if m.group("year") else _SENTENCE_OPENS_BEFORE
+            if _MONTH_FOLLOWS.match(text, m.end()) or opens.search(text, max(0, m.start() - 3), m.start()):
                 line.topic_positions.append(m.start())
                 line.topic_years.append(year)
                 line.topic_paragraphs.append(paragraph_of(m.start()))
@@ -117,6 +123,8 @@ class Context:
         end = match.end if end is None else end
         while end > start + 1 and self.atext.text[end - 1] in _TRAILING:
             end -= 1  # a fact's text never ends on the punctuation that closes its clause
+        while start < end - 1 and self.atext.text[start] in _MARKS:
+            start += 1  # nor starts on the mark of a short news item (■县人大常委会…)
         span = self.atext.span(start, end)
         s_start, s_end = self.atext.sentences[self.atext.sentence_index(start)]
         return {

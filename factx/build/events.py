@@ -68,12 +68,15 @@ _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:
 # (?r): these suffix tests only say whether a match exists, and a search that starts from the
 # end tries the lexicons once, where a forward search tries them at every position.
 _ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})$"
-_NAME = r"^{lex:surnames}\p{Han}{1,2}$"
+# A person: a surname and one or two characters, a run of Mongolian/Tibetan/Uyghur name
+# parts (更登|加措), or parts joined by a middle dot (艾力江·吐尔洪).
+_PERSON = r"(?:{lex:surnames}\p{Han}{1,2}|(?:{lex:ethnic_names}){1,3}|\p{Han}{2,6}[·•・]\p{Han}{2,6})"
+_NAME = rf"^{_PERSON}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
 # A meeting with no body named (会议听取了…, 大会审议…) is its own actor.
 _MEETING = r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)|(?:本次|此次)?(?:会议|大会|全会))$"
-_TITLED_NAME = r"(?:{lex:titles})(?P<name>{lex:surnames}\p{Han}{1,2})"
-_HEAD_NAME = r"(?r)(?:{lex:event_actor_heads})(?:{lex:surnames}\p{Han}{1,2})$"  # (?r): see _ACTOR_END
+_TITLED_NAME = rf"(?:{{lex:titles}})(?P<name>{_PERSON})"
+_HEAD_NAME = rf"(?r)(?:{{lex:event_actor_heads}}){_PERSON}$"  # (?r): see _ACTOR_END
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
 _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|到|了|同志|一行|表示|强调|指出|介绍|告诉|认为|{_MARKER}|[,;:。!?、“”(])"
 _PLACE_CHARS = r"[^,;:。!?“”《》()\n]"

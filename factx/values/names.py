@@ -59,6 +59,7 @@ _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _HAN = regex.compile(r"\p{Han}")
+_NAME_STOPS = frozenset("、,，;；。")  # a list mark or the end of a clause: where a listed name surely ends
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
     if dotted is not None:
         return dotted
     window = text[start:min(limit, start + MAX_NAME + 4)]
+    listed = _ethnic_name_to_stop(text, start, limit, lex)
+    if listed is not None:
+        return listed
     bounds: set[int] | None = None
     lengths = _name_lengths(window, lex)
     for length in lengths:
@@ -133,6 +137,31 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and plausibility(window[:length + 1], lex):
                 return start + length + 1  # 刀志明|说, not 刀志|明说
             return start + length
+    return None
+
+
+def _ethnic_name_to_stop(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
+    """End of a Tibetan or Mongolian name whose first parts `ethnic_names` knows and whose
+    last part of one or two characters it does not, where a list mark or the clause's
+    punctuation closes it: 县政协副主席扎西|东周、王海燕 gives 扎西东周. No lexicon lists
+    every part, and the stop leaves no doubt where the name ends; the unknown part must
+    not be a word that can follow a name (扎西|强调, 扎西|一行, 扎西|同志)."""
+    if start >= limit or text[start] not in lex.ethnic_starts:
+        return None
+    cover = _ethnic_cover(text[start:min(limit, start + MAX_NAME)], lex)
+    if not cover:
+        return None
+    known = start + cover[-1]
+    for end in (known + 2, known + 1):
+        if end > limit or end >= len(text) or text[end] not in _NAME_STOPS or end - start > MAX_NAME:
+            continue
+        rest = text[known:end]
+        if not all(_HAN.match(ch) for ch in rest) or lex.after_name_at.match(text, known):
+            continue
+        tag = words(rest)[0][1]
+        if tag in _VERB_TAGS or tag in _NOT_IN_NAME or tag in ("d", "ad", "a"):
+            continue
+        return end
     return None
 
 
