@@ -169,6 +169,8 @@ def find_matches(rules: list[Rule], atext: ArticleText, on_timeout=None) -> list
     global _scan_started
     with _alarm_or_none() as alarm:
         for rule in rules:
+            if rule.requires is not None and rule.requires.search(text) is None:
+                continue  # the article holds nothing the rule needs (rules.py, `requires`)
             names = list(rule.compiled.groupindex)
             try:
                 if alarm:

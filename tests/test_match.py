@@ -1,8 +1,9 @@
-"""Scanning: `starts_with` finds exactly what the plain scan finds, and a runaway rule is cut off in any thread."""
+"""Scanning: `starts_with` and `requires` find exactly what the plain scan finds, and a runaway rule is cut off in any thread."""
 
 from __future__ import annotations
 
 import dataclasses
+from re import escape as regex_escape
 import threading
 
 import pytest
@@ -26,6 +27,39 @@ def test_starts_with_finds_the_same_matches_as_the_plain_scan(ruleset):
         for art in segment(text):
             atext = ArticleText.build(text, art.sentences)
             assert _spans(find_matches(rules, atext)) == _spans(find_matches(plain, atext))
+
+
+def test_requires_finds_the_same_matches_as_the_plain_scan(ruleset):
+    rules = [r for r in ruleset.rules if r.requires is not None]
+    assert {r.id for r in rules} >= {"official.appointed"}, "the default pack uses requires"
+    plain = [dataclasses.replace(r, requires=None) for r in rules]
+    found = 0
+    for path in [*SAMPLES, *sorted((SAMPLES[0].parent.parent / "tests" / "heldout" / "pages").glob("*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        for art in segment(text):
+            atext = ArticleText.build(text, art.sentences)
+            with_requires = _spans(find_matches(rules, atext))
+            assert with_requires == _spans(find_matches(plain, atext))
+            found += len(with_requires)
+    assert found > 20  # the pages hold matches of these rules, so the comparison says something
+
+
+def test_a_rule_is_not_tried_on_an_article_without_what_it_requires(tmp_path):
+    (tmp_path / "x.toml").write_text(
+        "[[rule]]\nid = 'count.x'\ntype = 'count'\nrequires = '共'\npattern = '(?P<quantity>\\d+件)'\n", encoding="utf-8")
+    (rule,) = [r for r in load_rules([tmp_path], include_default=False).rules]
+    def scan(text):
+        return [text[m.start:m.end] for m in find_matches([rule], ArticleText.build(text, [(0, len(text))]))]
+    assert scan("办理提案12件。") == []
+    assert scan("共办理提案12件。") == ["12件"]
+
+
+@pytest.mark.parametrize("requires, message", [("{NOPE}", "requires: unknown macro {NOPE}"), ("(共", "requires: does not compile")])
+def test_a_broken_requires_is_a_rule_error_naming_file_line_and_rule(tmp_path, requires, message):
+    (tmp_path / "x.toml").write_text(
+        f"[[rule]]\nid = 'count.x'\ntype = 'count'\nrequires = '{requires}'\npattern = '(?P<quantity>x)'\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"x\.toml:\d+ \[count\.x\]: " + regex_escape(message)):
+        load_rules([tmp_path])
 
 
 def test_starts_with_an_unknown_lexicon_is_a_rule_error(tmp_path):

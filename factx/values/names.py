@@ -306,7 +306,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     common word other than a person's (来自|人民) nor a function word (由|界别), unless the
     name is `listed`, bounded on both sides by an exact list (任命向红为…: 向 is a surname
     there, not a preposition); the others no function word, no adverb of one character or
-    a common one (张口|就, but 张|立新), no common verb (苏和|指出).
+    a common one (张口|就, but 张|立新), no common verb (苏和|指出; in an exact list, no verb
+    in everyday use: 任命端木|清扬为…).
 
     >>> from factx.rules import load_rules
     >>> lex = NameLexicons.of(load_rules())
@@ -353,8 +354,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
             return NO
         if (len(word) == 1 or frequency(word) >= COMMON_WORD) and tag == "d":
             return NO
-        if len(word) > 1 and tag in _VERB_TAGS and frequency(word) >= COMMON_WORD:
-            return NO
+        if len(word) > 1 and tag in _VERB_TAGS and frequency(word) >= (PERSON_WORD if listed else COMMON_WORD):
+            return NO  # in an exact list only a verb in everyday use: 端木|清扬 is a name there
     return NAME
 
 
