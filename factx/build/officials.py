@@ -40,7 +40,8 @@ _VERB = frozenset({"v", "vg", "vi", "vq"})
 _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body stands after one of these
 _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n")
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
-_LEADING_DATE = regex.compile(r"^(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
+# What may stand before a body and is no part of it: a date, a news lead (本报讯 县人大常委会…).
+_LEADING_DATE = regex.compile(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
 _OWN_BODY = r"(?:{lex:title_prefixes})*(?:{lex:title_levels})"  # 县长, 副市长, 村主任
 _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
