@@ -76,6 +76,16 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     return max(years) if years else None
 
 
+def publication_month(text: str, year: int | None) -> int | None:
+    """The month the masthead's dateline dates the page in (`2025年1月4日 星期六` gives 1), if
+    the page has one and it is of `year` (a --year the user gave may differ)."""
+    for line in fold_texts(text[:2000].splitlines()):
+        head = DATELINE.match(line)
+        if head:
+            return int(head.group("month")) if int(head.group(1)) == year else None
+    return None
+
+
 def _article_year(art: Segment, reviewed: int | None) -> int | None:
     """The publication year one article suggests (see `publication_year`), given the year it reviews."""
     latest = max(art.years) if art.years else None
@@ -119,6 +129,7 @@ def extract_text(
     articles = segment(text)
     reviewed = [reviewed_year(text, art) for art in articles]
     year = publication_year(text, options.year, articles, reviewed)
+    month = publication_month(text, year)
 
     def on_timeout(exc: RuleTimeout) -> None:
         if warn:
@@ -126,7 +137,7 @@ def extract_text(
 
     for art, looked_back in zip(articles, reviewed):
         atext = ArticleText.build(text, art.sentences)
-        ctx = Context(doc, art.index, text, atext, ruleset, year, looked_back)
+        ctx = Context(doc, art.index, text, atext, ruleset, year, looked_back, month)
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
         if options.articles:
             yield _article_record(text, doc, art, facts)

@@ -57,7 +57,8 @@ _CREDIT = regex.compile(
 # The masthead's dateline: `2024年1月5日 星期五`, after the paper's name or not (`崇溪报 2023年11月24日 星期五`),
 # or in figures (`今日景岚 2023-11-17 星期五`, `2023.11.17 周五`).
 DATELINE = regex.compile(
-    r"^\p{Han}{0,12}((?:19|20)[0-9]{2})(?:年[0-9]{1,2}月[0-9]{1,2}日|([-./])[0-9]{1,2}\2[0-9]{1,2})"
+    r"^\p{Han}{0,12}((?:19|20)[0-9]{2})"
+    r"(?:年(?P<month>[0-9]{1,2})月(?P<day>[0-9]{1,2})日|(?P<sep>[-./])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2}))"
     r"(?:星期|周)[一二三四五六日天]"
 )
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.

@@ -211,3 +211,29 @@ def test_year_numbers_in_digits_or_numerals():
 ])
 def test_each_year_word_names_one_year(word, expected):
     assert resolve_year_word(word, CTX) == expected
+
+
+# A page of 4 January 2025: its masthead month is 1.
+JANUARY = YearContext(publication=2025, default=2025, published_month=1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月28日", day("2024-12-28", inferred=True)),  # eleven months ahead: last December
+    ("11月", month("2024-11", inferred=True)),
+    ("12月28日至1月3日", day("2024-12-28", "2025-01-03", inferred=True)),
+    ("12月26日至28日", day("2024-12-26", "2024-12-28", inferred=True)),
+    ("1月2日", day("2025-01-02", inferred=True)),
+    ("3月5日", day("2025-03-05", inferred=True)),  # a session announced for March
+    ("7月1日", day("2025-07-01", inferred=True)),  # six months ahead: a law taking effect
+    ("今年12月", month("2025-12", inferred=True)),  # 今年 names the year
+    ("2025年12月28日", day("2025-12-28")),
+])
+def test_a_yearless_date_long_after_the_page_month_is_of_the_year_before(text, expected):
+    assert parse_date(text, JANUARY) == expected
+
+
+def test_only_the_publication_year_rolls_back_not_a_year_the_paragraph_set():
+    # 2023年,…12月28日… on a January 2025 page: the paragraph's own year stands
+    assert parse_date("12月28日", YearContext(publication=2025, default=2023, published_month=1)) == day("2023-12-28", inferred=True)
+    # without the masthead's month nothing is known of where in the year the page stands
+    assert parse_date("12月28日", YearContext(publication=2025, default=2025)) == day("2025-12-28", inferred=True)

@@ -133,6 +133,11 @@ def test_a_relative_year_that_opens_a_sentence_still_sets_the_time_line(ruleset)
     assert dates(ruleset, text, 2024) == [("2023-09-21", "2023-09-21", "day", True)]
 
 
+def test_december_dates_on_a_page_of_early_january_are_of_the_year_before(ruleset):
+    page = "某县报  2025年1月4日  星期六\n\n标题\n\n12月27日,县政协召开主席会议。1月3日,县政协召开常委会议。\n"
+    assert [e.date.start for e in events(ruleset, page)] == ["2024-12-27", "2025-01-03"]
+
+
 def test_a_yearless_date_with_no_year_anywhere_is_not_guessed(ruleset):
     assert events(ruleset, "2月8日,市政协召开党组会议。") == []
 

@@ -41,6 +41,7 @@ class YearLine:
 
     publication: int | None
     fallback: int | None = None  # the year of a yearless date with no time line in its paragraph
+    published_month: int | None = None  # the month the masthead dates the page in, if it does
     positions: list[int] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     topic_positions: list[int] = field(default_factory=list)
@@ -48,8 +49,9 @@ class YearLine:
     topic_paragraphs: list[int] = field(default_factory=list)
 
     @classmethod
-    def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None) -> "YearLine":
-        line = cls(publication, reviewed or publication)
+    def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None,
+             published_month: int | None = None) -> "YearLine":
+        line = cls(publication, reviewed or publication, published_month)
         previous: int | None = None
         for m in _YEAR_MENTION.finditer(text):
             if m.group("year"):
@@ -75,7 +77,8 @@ class YearLine:
         default = self.fallback
         if j >= 0 and self.topic_paragraphs[j] == paragraph:
             default = self.topic_years[j]
-        return YearContext(publication=self.publication, previous=previous, default=default)
+        return YearContext(publication=self.publication, previous=previous, default=default,
+                           published_month=self.published_month)
 
 
 @dataclass
@@ -89,6 +92,8 @@ class Context:
     # The year the article looks back on, when its headline says so (`2023年工作回顾`): a
     # date written without a year in such an article falls in that year, not the next.
     reviewed_year: int | None = None
+    # The month of the masthead's dateline (1 for `2025年1月4日 星期六`), None without one.
+    published_month: int | None = None
     _year_line: YearLine | None = field(default=None, repr=False)
     _paragraph_starts: list[int] | None = field(default=None, repr=False)
 
@@ -101,7 +106,8 @@ class Context:
         publication year. Never the clock.
         """
         if self._year_line is None:
-            self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of, self.reviewed_year)
+            self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of,
+                                            self.reviewed_year, self.published_month)
         return self._year_line.context(pos, self.paragraph_of(pos))
 
     def paragraph_of(self, pos: int) -> int:

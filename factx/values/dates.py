@@ -30,8 +30,14 @@ class YearContext:
     publication: int | None = None  # the article's publication year: 今年, 去年, 明年
     previous: int | None = None  # last explicit year before this date: 同年, 当年, 次年
     default: int | None = None  # the year for a date written without any year: 2月8日
+    # The month of publication, when the masthead prints it: a date without any year more
+    # than half a year after it (12月28日 on a page of 4 January) was the year before.
+    published_month: int | None = None
 
 
+# A news page reports what happened and announces what is planned within months; a date
+# without a year more months than this after the page's own month lies in the year before.
+_MONTHS_AHEAD = 6
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _MONTH_WORDS = {"元": 1}  # 元月 is January
 _CN = "〇零○一二三四五六七八九"
@@ -191,6 +197,9 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
             return resolve_year_word(start.rel, ctx)
         if is_range and end.year is not None:  # 12月28日至2024年1月3日: the start is in 2023
             return end.year - (1 if start.month > end_month else 0)
+        if (ctx.default is not None and ctx.default == ctx.publication and ctx.published_month
+                and start.month - ctx.published_month > _MONTHS_AHEAD):
+            return ctx.default - 1  # reported on 4 January, 12月28日 is last December
         return ctx.default
 
     y_start = start_year()
