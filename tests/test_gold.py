@@ -61,7 +61,16 @@ SETS = {
     "heldout-09-10": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (9, 10)], HELDOUT / "gold", {
         "event": (0.99, 0.75),
         "count": (0.99, 0.93),
-        "official": (0.95, 0.99),
+        "official": (0.99, 0.99),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 11-12, written in session 4; first scores, nothing tuned on them: event
+    # .700/.857 (December dates on a January page), count 1.000/.917, official .977/.988,
+    # regulation 1.000. After the fixes for their classes: event 1.000/.875, official .989.
+    "heldout-11-12": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (11, 12)], HELDOUT / "gold", {
+        "event": (0.99, 0.87),
+        "count": (0.99, 0.91),
+        "official": (0.98, 0.98),
         "regulation": (0.99, 0.99),
     }),
 }
