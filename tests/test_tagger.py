@@ -97,3 +97,20 @@ def test_pairs_tag_a_word_added_after_the_tagger_was_made():
     finally:
         fast.tokenizer.del_word("塔尔拉县")
         fast.word_tag_tab.pop("塔尔拉县", None)
+
+
+def test_a_tie_in_the_dictionary_walk_goes_to_the_longer_word_as_in_jieba():
+    # Three characters the dictionary lacks, and four words of one frequency: 龠龡|龢 and
+    # 龠|龡龢 then score exactly the same, and jieba's max((p, x)) takes the longer first word.
+    fast = _tokenizer()
+    added = {"龠": 10, "龠龡": 10, "龡龢": 10, "龢": 10}
+    assert not any(word in fast.tokenizer.FREQ and fast.tokenizer.FREQ[word] for word in added)
+    for word, freq in added.items():
+        fast.tokenizer.add_word(word, freq, "nz")
+    try:
+        assert jiebas_pairs(fast, "龠龡龢") == [("龠龡", "nz"), ("龢", "nz")]
+        assert fast.pairs("龠龡龢") == [("龠龡", "nz"), ("龢", "nz")]
+    finally:
+        for word in added:
+            fast.tokenizer.del_word(word)
+            fast.word_tag_tab.pop(word, None)
