@@ -169,8 +169,6 @@ def find_matches(rules: list[Rule], atext: ArticleText, on_timeout=None) -> list
     global _scan_started
     with _alarm_or_none() as alarm:
         for rule in rules:
-            if rule.requires is not None and rule.requires.search(text) is None:
-                continue  # the article holds nothing the rule needs (rules.py, `requires`)
             names = list(rule.compiled.groupindex)
             try:
                 if alarm:
@@ -196,7 +194,10 @@ def _matches(rule: Rule, text: str, deadline: float | None) -> Iterator:
     start, which finditer would find first too: every match starts there, no earlier
     position holds one, and after a match the search goes on from its end, as finditer's
     does. After an empty match finditer looks again at the same position (for a longer
-    match); so does this, by handing the rest over to finditer."""
+    match); so does this, by handing the rest over to finditer.
+
+    A rule with `requires` gives nothing on an article where that pattern is not found;
+    its search is timed like the scan, so a runaway `requires` is cut off too."""
     def limit() -> dict:
         if deadline is None:
             return {}
@@ -205,6 +206,8 @@ def _matches(rule: Rule, text: str, deadline: float | None) -> Iterator:
             raise TimeoutError("regex timed out")
         return {"timeout": left}
 
+    if rule.requires is not None and rule.requires.search(text, **limit()) is None:
+        return
     if rule.starts is None:
         yield from rule.compiled.finditer(text, **limit())
         return

@@ -60,10 +60,9 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     """
     if given:
         return given
-    for line in fold_texts(text[:2000].splitlines()):
-        head = DATELINE.match(line)
-        if head:
-            return int(head.group(1))
+    masthead = masthead_date(text)
+    if masthead:
+        return masthead[0]
     if articles is None:
         articles = segment(text)
     if reviewed is None:
@@ -76,14 +75,21 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     return max(years) if years else None
 
 
-def publication_month(text: str, year: int | None) -> int | None:
-    """The month the masthead's dateline dates the page in (`2025年1月4日 星期六` gives 1), if
-    the page has one and it is of `year` (a --year the user gave may differ)."""
+def masthead_date(text: str) -> tuple[int, int] | None:
+    """(year, month) of the masthead's dateline on a line of the page head
+    (`塔尔拉报  2025年1月16日  星期四` gives (2025, 1)), or None."""
     for line in fold_texts(text[:2000].splitlines()):
         head = DATELINE.match(line)
         if head:
-            return int(head.group("month")) if int(head.group(1)) == year else None
+            return int(head.group(1)), int(head.group("month"))
     return None
+
+
+def publication_month(text: str, year: int | None) -> int | None:
+    """The month the masthead dates the page in, if it dates it in `year` (a --year the
+    user gave may differ)."""
+    masthead = masthead_date(text)
+    return masthead[1] if masthead and masthead[0] == year else None
 
 
 def _article_year(art: Segment, reviewed: int | None) -> int | None:

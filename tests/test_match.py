@@ -93,6 +93,25 @@ def test_a_runaway_rule_is_cut_off_outside_the_main_thread_too(tmp_path, monkeyp
     assert len(raised) == 1 and "count.slow" in str(raised[0]) and "slow.toml" in str(raised[0])
 
 
+@pytest.mark.parametrize("in_main_thread", [True, False])
+def test_a_runaway_requires_is_cut_off_like_a_runaway_pattern(tmp_path, monkeypatch, in_main_thread):
+    import factx.match
+
+    monkeypatch.setattr(factx.match, "RULE_TIMEOUT_SECONDS", 0.2)
+    (rule,) = _rules(tmp_path, "[[rule]]\nid = 'count.tslow'\ntype = 'count'\nrequires = '(x+x+)+y'\npattern = '(?P<quantity>x)'\n")
+    text = "x" * 5000
+    atext = ArticleText.build(text, [(0, len(text))])
+    cut: list[RuleTimeout] = []
+    scan = threading.Thread(target=find_matches, args=([rule], atext, cut.append))
+    if in_main_thread:
+        find_matches([rule], atext, cut.append)
+    else:
+        scan.start()
+        scan.join(timeout=30)
+        assert not scan.is_alive()
+    assert len(cut) == 1 and "count.tslow" in str(cut[0])
+
+
 def _rules(tmp_path, body: str):
     (tmp_path / "r.toml").write_text(body, encoding="utf-8")
     return [r for r in load_rules([tmp_path]).rules if r.id.startswith("count.t")]

@@ -12,7 +12,8 @@ from factx.rules import RuleSet
 from factx.values.dates import YearContext, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
-_MARKS = frozenset("▲△●■◆□★")
+# The marks that open a short news item or a caption (■县人大常委会…, ▲图为…).
+MARKS = "▲△●■◆□★"
 # Every year the text names: 2023年, 二〇二三年, and the relative words (同年, 次年, 今年...).
 _YEAR_MENTION = regex.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})年"
@@ -129,7 +130,7 @@ class Context:
         end = match.end if end is None else end
         while end > start + 1 and self.atext.text[end - 1] in _TRAILING:
             end -= 1  # a fact's text never ends on the punctuation that closes its clause
-        while start < end - 1 and self.atext.text[start] in _MARKS:
+        while start < end - 1 and self.atext.text[start] in MARKS:
             start += 1  # nor starts on the mark of a short news item (■县人大常委会…)
         span = self.atext.span(start, end)
         s_start, s_end = self.atext.sentences[self.atext.sentence_index(start)]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import regex
 
-from factx.build.context import Context
+from factx.build.context import MARKS, Context
 from factx.match import Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
@@ -161,7 +161,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     post = text[date_end:clause_end]
     post = rs.regex(_LEAD).sub("", post, count=1).rstrip("。;!?")
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
-    pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip("▲△●■◆□★"))
+    pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
     if given_actor:
         pre = given_actor
     verbs = list(rs.regex(_VERBS).finditer(pre))

@@ -119,10 +119,10 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
     dotted = _dotted_name_end(text, start, limit, lex)
     if dotted is not None:
         return dotted
-    window = text[start:min(limit, start + MAX_NAME + 4)]
     listed = _ethnic_name_to_stop(text, start, limit, lex)
     if listed is not None:
         return listed
+    window = text[start:min(limit, start + MAX_NAME + 4)]
     bounds: set[int] | None = None
     lengths = _name_lengths(window, lex)
     for length in lengths:
