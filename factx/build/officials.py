@@ -43,8 +43,10 @@ _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 # What may stand before a body and is no part of it: a date, a news lead (本报讯 县人大常委会…).
 _LEADING_DATE = regex.compile(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
-_OWN_BODY = r"(?:{lex:title_prefixes})*(?:{lex:title_levels})"  # 县长, 副市长, 村主任
+_OWN_BODY = r"(?:{lex:title_prefixes})*(?P<level>{lex:title_levels})"  # 县长, 副市长, 村主任
 _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
+_CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
+_TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class _Lexicons:
 
     names: NameLexicons
     secondary: frozenset[str]
+    take_office: frozenset[str]
     org_units: tuple[str, ...]
     org_name_heads: frozenset[str]
 
@@ -68,6 +71,7 @@ def _lexicons(ctx: Context) -> _Lexicons:
     lex = _Lexicons(
         names=NameLexicons.of(rs),
         secondary=rs.lexicon("secondary_titles"),
+        take_office=rs.lexicon("take_office"),
         org_units=tuple(sorted(rs.lexicon("org_units"), key=len, reverse=True)),
         org_name_heads=rs.lexicon("org_name_heads"),
     )
@@ -90,7 +94,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     elif n_start >= t_end:
         names = read_names(text, n_start, lex, _clause_end(text, n_start, s_end))
     else:
-        names = read_names_before(text, n_end, lex, _clause_start(text, n_end, s_start))
+        # a verb between name and title (张三当选为主任) bounds the clause's name on its right
+        names = read_names_before(text, n_end, lex, _clause_start(text, n_end, s_start), slot=n_end < t_start)
     if not names:
         return []
     title = text[t_start:t_end]
@@ -102,9 +107,12 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices = [_split_unit(org, title, ctx)]
     else:
         offices, first = _offices(text, t_start, t_end, ctx)
+        if ctx.ruleset.regex(_TAKEN_BEFORE).search(text, max(0, first - 4), first):
+            return []  # 张三当选市人大常委会主任　李四…: the office is 张三's
     org, principal = _principal(offices, ctx)
     if org is None and _takes_body(principal, ctx):
-        org = _body_before(text, _list_start(s_start, ctx), first, ctx)
+        item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
+        org = _body_before(text, _list_start(s_start, ctx), item, ctx)
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
     return [
         Official(**ctx.common(match, min(first, start), max(t_end, end)),
@@ -118,16 +126,22 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
 def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tuple[str | None, str]], int]:
     """(body, title) of each office the person named after the title at [t_start, t_end)
     holds, in text order, and where the first office's text starts. Walks back over
-    offices joined by 、."""
+    offices joined by 、 or by 兼 (村党支部书记兼村委会主任)."""
     title = text[t_start:t_end]
     seg_start = _segment_start(text, t_start)
     org_start, org = _org_before(text, seg_start, t_start, ctx)
     offices = [_split_unit(org, title, ctx)]
     first = org_start if org else t_start
     titles_at_end = ctx.ruleset.regex(_TITLE + "$")
-    while seg_start > 0 and text[seg_start - 1] == "、":
-        prev_start = _segment_start(text, seg_start - 1)
-        segment = text[prev_start:seg_start - 1]
+    while True:
+        if first > 0 and text[first - 1] == _CONCURRENTLY:
+            cut = first - 1
+        elif seg_start > 0 and text[seg_start - 1] == "、":
+            cut = seg_start - 1
+        else:
+            break
+        prev_start = _segment_start(text, cut)
+        segment = text[prev_start:cut]
         end_title = titles_at_end.search(segment)
         if end_title is None:
             break
@@ -149,6 +163,12 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str
     org, title = offices[k]
     if org is None and _takes_body(title, ctx):
         org = next((o for o, _ in reversed(offices[:k]) if o), None)
+    elif org is None and k:
+        # 西柳村党支部书记、村委会主任: an office of a level (村) takes the body before it
+        # when that body is a place of the level (西柳村), not when it is another (县委)
+        level = ctx.ruleset.regex(_OWN_BODY).match(title).group("level")
+        before = offices[k - 1][0]
+        org = before if before and before.endswith(level) else None
     return org, title
 
 
@@ -167,15 +187,33 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
     lex = _lexicons(ctx).names
     titles = ctx.ruleset.regex(_TITLE)
     while first > floor and text[max(0, first - 2):first].rstrip(SEPARATOR)[-1:] in _LIST_BREAK:  # past a ; that ends a sentence
-        found = list(titles.finditer(text, floor, first - 1))
-        named = next((t for t in reversed(found) if read_names(text, t.end(), lex, first - 1)), None)
-        if named is None:  # only titles that name no one (主任会议)
-            return None
-        offices, first = _offices(text, named.start(), named.end(), ctx)
-        org, title = _principal(offices, ctx)
+        end = first - 1 - (text[first - 2:first - 1] == SEPARATOR)
+        found = list(titles.finditer(text, floor, end))
+        if found and found[-1].end() == end:  # the item before closes on its office: 张三当选为主任,李四…
+            org, title, first = _closing_office(text, _clause_start(text, found[-1].start(), floor), found[-1], ctx)
+        else:
+            named = next((t for t in reversed(found) if read_names(text, t.end(), lex, end)), None)
+            if named is None:  # only titles that name no one (主任会议)
+                return None
+            offices, first = _offices(text, named.start(), named.end(), ctx)
+            org, title = _principal(offices, ctx)
         if org is not None or not _takes_body(title, ctx):
             return org
     return None
+
+
+_TAKES_OFFICE = regex.compile(r"(?:当选为?|被?任命为|担任|出任|为)(?=[^为]*$)")
+
+
+def _closing_office(text: str, start: int, title, ctx: Context) -> tuple[str | None, str, int]:
+    """(body, title, item start) of the office that closes the item at `start`, where the
+    names come first and a verb of taking office stands between them and the office
+    (张三当选为市人大常委会主任, 李四为副主任): the body is what the verb leaves before
+    the title."""
+    verb = _TAKES_OFFICE.search(text, start, title.start())
+    body = _trim_org(text[verb.end():title.start()]) if verb else _org_before(text, start, title.start(), ctx)[1]
+    org, name = _split_unit(body, title.group(), ctx)
+    return org, name, start
 
 
 def _list_start(s_start: int, ctx: Context) -> int:
@@ -238,10 +276,13 @@ def _org_words(segment: str, ctx: Context) -> str | None:
     """
     heads = _lexicons(ctx).org_name_heads
     endings = _lexicons(ctx).names.org_suffixes
+    taking = _lexicons(ctx).take_office
     tokens = words(segment)
     kept: list[tuple[str, str]] = []
     for i in range(len(tokens) - 1, -1, -1):
         word, tag = tokens[i]
+        if word in taking or word == _CONCURRENTLY:  # 张三当选|县人大常委会, 秘书长兼|市委办公室
+            break
         inner = bool(kept) and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
         named = bool(kept) and kept[0][0] in heads and tag in _VERB | {"vn", "a", "ad"}
         closing = not kept and word in endings and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)

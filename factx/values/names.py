@@ -216,7 +216,8 @@ def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
 
 
 def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the names read forward from `start`: one, or a list joined by 、.
+    """Spans of the names read forward from `start`: one, or a list joined by 、. An item
+    between list marks next to a name is read as a slot (`_slot_name`): 副主任李秀芬、王建设.
 
     >>> from factx.rules import load_rules
     >>> read_names("回力、高珍伟、郭炳胜等参加调研", 0, NameLexicons.of(load_rules()))
@@ -227,7 +228,11 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
     while start < limit:
         end = read_name(text, start, lex, limit)
         if end is None:
-            break
+            end = _slot_end(text, start, limit)
+            # a slot needs a name beside it in the list: the one before, or the one after
+            if end is None or not _slot_name(text[start:end], lex) or not (
+                    found or (text[end] == "、" and read_name(text, end + 1, lex, limit))):
+                break
         found.append((start, end))
         if end + 1 < limit and text[end] == "、":
             start = end + 1
@@ -253,8 +258,10 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
     return None
 
 
-def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> list[tuple[int, int]]:
+def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, slot: bool = False) -> list[tuple[int, int]]:
     """Spans of the names read back from `end`: one, or a list joined by 、 (王芳、刘丽当选为…).
+    An item between list marks next to a name is read as a slot (`_slot_name`), and so is
+    the whole of a clause from `floor` when `slot` says a verb follows it (,万家明当选为…).
 
     >>> from factx.rules import load_rules
     >>> read_names_before("会上,王芳、刘丽当选为副主席", 8, NameLexicons.of(load_rules()))
@@ -262,7 +269,12 @@ def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0) ->
     """
     found: list[tuple[int, int]] = []
     while end > floor:
-        start = read_name_before(text, end, lex, max(floor, text.rfind("、", floor, end) + 1))
+        item = max(floor, text.rfind("、", floor, end) + 1)
+        start = read_name_before(text, end, lex, item)
+        if start is None and _slot_name(text[item:end], lex) and (
+                found or slot and item == floor
+                or item > floor and read_name_before(text, item - 1, lex, max(floor, text.rfind("、", floor, item - 1) + 1)) is not None):
+            start = item  # a slot: the whole item (王芳、高山青当选为…), or the whole clause before a verb
         if start is None:
             break
         found.insert(0, (start, end))
@@ -272,6 +284,40 @@ def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0) ->
         if text.endswith(_COMRADE, floor, end):  # 王芳同志、刘丽同志当选为…
             end -= len(_COMRADE)
     return found
+
+
+def _slot_end(text: str, start: int, limit: int) -> int | None:
+    """End of the item at `start` that a list mark or the clause's punctuation closes
+    within a name's length, or None."""
+    for end in range(start + 2, min(limit, start + MAX_NAME) + 1):
+        if end >= len(text) or text[end] in _NAME_STOPS:
+            return end if end < len(text) else None
+        if not _HAN.match(text[end]):
+            return None
+    return None
+
+
+def _slot_name(name: str, lex: NameLexicons) -> bool:
+    """Whether `name`, a slot that marks bound on both sides (副主任李秀芬、王建设、冯志勇;
+    ,万家明当选为…), is a name: a surname and a given name of one or two characters that
+    holds no function word, pronoun or adverb (nor a numeral word), where the whole is not one common
+    word (党支部). Unlike `plausibility`, an everyday word is a given name here (王|建设,
+    高|山青): the bounds leave no other reading, and many given names are words."""
+    if not 2 <= len(name) <= 4 or name in lex.not_names or name.endswith(lex.org_suffixes):
+        return False
+    size = next((n for n in range(min(lex.longest_surname, len(name) - 1), 0, -1) if name[:n] in lex.surnames), 0)
+    if not size or not 1 <= len(name) - size <= 2 or not all(_HAN.match(ch) for ch in name):
+        return False
+    whole = words(name)
+    if len(whole) == 1 and not whole[0][1].startswith("nr") and frequency(name) >= COMMON_WORD:
+        return False
+    given = name[size:]
+    if given in lex.after_name:
+        return False
+    # jieba's tags of single characters say little (家明: 家 m, 明 t); only a function word
+    # or a pronoun rules one out
+    return all(tag not in (_NOT_IN_NAME if len(word) > 1 else _FUNCTION_WORD | {"r"}) and tag not in ("d", "ad")
+               for word, tag in words(given))
 
 
 def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[tuple[int, int]]:
