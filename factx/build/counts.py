@@ -55,6 +55,7 @@ _LEFT_WINDOW = 28   # characters of a clause element before the number that are 
 _RIGHT_WINDOW = 20  # characters after the unit
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
 _MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
+_LEVEL_REACHED = "至"  # closes the link words of a level reached (降至, 增至): see PhraseBefore.level
 _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
 # The readings a CountReader remembers. A count re-reads the counts before it in its
@@ -74,7 +75,8 @@ class PhraseBefore:
     item: Span | None = None
     start: int = 0  # where the words read for this count begin
     markers: str = ""  # approximation and change words right before the number
-    change_only: bool = False  # nothing but a change: 增长6% (of what the clause before counted)
+    change_only: bool = False  # nothing but a change or a level: 增长6%, 降至4天 (of what the clause before counted)
+    level: bool = False  # nothing but the level reached: 降至4天 (its text keeps 降至)
     verb: str = ""  # the action's word
     relative_verb: Span | None = None  # 立案交办的|495件提案: the verb of a clause before 的
     change_verb: Span | None = None  # 增长 of 增长6%
@@ -167,7 +169,8 @@ class CountReader:
         toks, markers = self._strip_markers(self.grammar.tokens(s, local_start, qs))
         marker_text = "".join(t.text for t in markers)
         change = [t for t in markers if t.text in CHANGE_WORDS]
-        change_only = not toks and bool(change)
+        level = not toks and s[qs - 1:qs] == _LEVEL_REACHED  # 减少7天,降至4天
+        change_only = not toks and bool(change) or level
         change_verb = span(change[0]) if change else None
         local = self._analyse_phrase(toks, local_start)
         if len(elements) > 1 and elements[0][1] > elements[0][0] and self._coordinated(local):
@@ -181,7 +184,17 @@ class CountReader:
             kind = "examples" if local.kind == "examples" else "noun"
             local = replace(local, kind=kind, action=first.action, item=item, verb=first.verb, relative_verb=None)
             local_start = first_start
-        return replace(local, start=local_start, markers=marker_text, change_only=change_only, change_verb=change_verb)
+        return replace(local, start=local_start, markers=marker_text, change_only=change_only, level=level, change_verb=change_verb)
+
+    def _split_glued_change(self, toks: list[Word]) -> list[Word]:
+        """同比增加 comes as one word (jieba tags it a person): split a last word that is a link
+        and a change word (同比|增加) into the two."""
+        if toks and toks[-1].text not in self.links:
+            t = toks[-1]
+            for cut in range(1, len(t.text)):
+                if t.text[:cut] in self.links and t.text[cut:] in CHANGE_WORDS:
+                    return toks[:-1] + [Word(t.text[:cut], "d", t.start, t.start + cut), Word(t.text[cut:], "v", t.start + cut, t.end)]
+        return toks
 
     def _coordinated(self, local: PhraseBefore) -> bool:
         """Whether the last element of a 、 list continues the item of the first one."""
@@ -194,7 +207,7 @@ class CountReader:
 
     def _strip_markers(self, toks: list[Word]) -> tuple[list[Word], list[Word]]:
         """Split off the link, approximation and change words that stand before the number."""
-        toks = self.grammar.join_measure_nouns(split_glued_link(toks))
+        toks = self.grammar.join_measure_nouns(split_glued_link(self._split_glued_change(toks)))
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
@@ -372,7 +385,7 @@ class CountReader:
             item = self.previous_item(s, qs)  # 实现生产总值3000亿元,增长6%
         if action is None:
             action = left.change_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
-        start = min([qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
+        start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers)
 
     def previous_item(self, s: str, qs: int) -> Span | None:
