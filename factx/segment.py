@@ -26,11 +26,11 @@ from factx.normalise import fold_char, fold_text, fold_texts
 Span = tuple[int, int]
 
 _NAV = regex.compile(
-    r"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|标题导航|本版导读|本版目录|返回目录|第\d+版[::]|~~~)"
+    r"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|(?:本版|本期|今日)?(?:标题导航|导读|目录)|返回目录|第\d+版[::]|~~~)"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 # A line that heads the page's list of headlines: the list under it is navigation too.
-_HEADLINE_LISTS = ("标题导航", "本版导读", "本版目录")
+_HEADLINE_LISTS = regex.compile(r"^(?:本版|本期|今日)?(?:标题导航|导读|目录)")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
 # What a marked byline holds after its mark: a role (`■本报记者 王劲凯 摄`, `■融媒体记者 玉香 文/图`)
@@ -174,7 +174,7 @@ def _classify_all(text: str, lines: list[Line]) -> None:
     in_nav = False
     for line in lines:
         line.kind = _classify(line, in_nav, text)
-        if line.kind == "nav" and line.folded.startswith(_HEADLINE_LISTS):
+        if line.kind == "nav" and _HEADLINE_LISTS.match(line.folded):
             in_nav = True  # the list of headlines right under 标题导航 is navigation too,
         elif line.kind in ("body", "blank"):
             in_nav = False  # up to the first blank line

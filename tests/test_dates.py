@@ -232,6 +232,26 @@ def test_a_yearless_date_long_after_the_page_month_is_of_the_year_before(text, e
     assert parse_date(text, JANUARY) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("9月下旬", month("2024-09", inferred=True)),  # after 2023年11月, before the page
+    ("12月5日", day("2023-12-05", inferred=True)),  # after 2023年11月 in that year
+    ("11月20日", day("2023-11-20", inferred=True)),  # the same month
+    ("2023年9月", month("2023-09")),  # a written year stands
+])
+def test_a_yearless_date_before_the_month_that_opened_the_paragraph_is_of_the_next_year(text, expected):
+    # 2023年11月,… on a page of October 2024
+    ctx = YearContext(publication=2024, default=2023, published_month=10, default_month=11)
+    assert parse_date(text, ctx) == expected
+
+
+def test_the_story_goes_forward_only_up_to_the_page():
+    # on a page of August 2024, 9月 after 2023年11月 would be after the page: it stays in 2023
+    ctx = YearContext(publication=2024, default=2023, published_month=8, default_month=11)
+    assert parse_date("9月下旬", ctx) == month("2023-09", inferred=True)
+    # in the page's own year there is no next year to go on into
+    assert parse_date("3月", YearContext(publication=2024, default=2024, default_month=11)) == month("2024-03", inferred=True)
+
+
 def test_only_the_publication_year_rolls_back_not_a_year_the_paragraph_set():
     # 2023年,…12月28日… on a January 2025 page: the paragraph's own year stands
     assert parse_date("12月28日", YearContext(publication=2025, default=2023, published_month=1)) == day("2023-12-28", inferred=True)

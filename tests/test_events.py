@@ -138,6 +138,20 @@ def test_december_dates_on_a_page_of_early_january_are_of_the_year_before(rulese
     assert [e.date.start for e in events(ruleset, page)] == ["2024-12-27", "2025-01-03"]
 
 
+def test_a_yearless_month_before_the_month_that_opened_the_paragraph_goes_on_into_the_next_year(ruleset):
+    # the story goes forward from 2022年11月; the page of October 2023 is after 9月
+    page = "某县报  2023年10月20日  星期五\n\n标题\n\n2022年11月,县水务局启动管网改造。9月下旬,施工队完成最后一段管道更换。\n"
+    assert [e.date.start for e in events(ruleset, page)] == ["2022-11", "2023-09"]
+
+
+def test_a_yearless_month_stays_in_the_paragraph_year_when_the_next_would_follow_the_page(ruleset):
+    page = "某县报  2023年8月20日  星期日\n\n标题\n\n2022年11月,县水务局启动管网改造。9月下旬,施工队完成最后一段管道更换。\n"
+    assert [e.date.start for e in events(ruleset, page)] == ["2022-11", "2022-09"]
+    # a year without a month opens no story to go forward from
+    text = "2022年,县水务局启动管网改造。9月下旬,施工队完成最后一段管道更换。"
+    assert [d[0] for d in dates(ruleset, text, 2023)] == ["2022-09"]
+
+
 def test_a_yearless_date_with_no_year_anywhere_is_not_guessed(ruleset):
     assert events(ruleset, "2月8日,市政协召开党组会议。") == []
 

@@ -117,6 +117,13 @@ def test_the_headline_list_after_title_navigation_is_not_an_article():
     assert "履职尽责谱新篇 实干担当开新局" not in sentences(text)
 
 
+@pytest.mark.parametrize("heading", ["本版标题导航", "本期导读", "今日导读", "本版目录"])
+def test_every_heading_of_a_headline_list_makes_the_list_navigation(heading):
+    text = (f"某县报  2023年3月15日  星期三\n{heading}\n▶ 《某县河道管理条例》3月1日起施行\n▶ 图片新闻\n\n"
+            "县政协召开常委会议\n\n3月5日,县政协召开常委会议。\n")
+    assert sentences(text) == ["县政协召开常委会议", "3月5日,县政协召开常委会议。"]
+
+
 def test_the_headline_list_under_ben_ban_dao_du_is_navigation_and_no_paragraph_runs_across_it():
     text = ("某县融媒体中心 · 数字报首页 | 县情概况 | 政务公开\n某县报  2025年3月6日  星期四\n第01版：要闻\n"
             "本版导读\n◆ 县政协召开常委会议\n◆ 图片新闻\n\n县政协召开常委会议\n\n3月5日,县政协召开常委会议。\n")

@@ -9,7 +9,7 @@ import regex
 
 from factx.match import ArticleText, Match
 from factx.rules import RuleSet
-from factx.values.dates import YearContext, resolve_year_word, year_number
+from factx.values.dates import YearContext, month_number, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
 # The marks that open a short news item or a caption (■县人大常委会…, ▲图为…).
@@ -48,6 +48,7 @@ class YearLine:
     topic_positions: list[int] = field(default_factory=list)
     topic_years: list[int] = field(default_factory=list)
     topic_paragraphs: list[int] = field(default_factory=list)
+    topic_months: list[int | None] = field(default_factory=list)  # 11 of 2023年11月, None of 2023年,
 
     @classmethod
     def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None,
@@ -65,21 +66,23 @@ class YearLine:
             line.positions.append(m.start())
             line.years.append(year)
             opens = _CLAUSE_OPENS_BEFORE if m.group("year") else _SENTENCE_OPENS_BEFORE
-            if _MONTH_FOLLOWS.match(text, m.end()) or opens.search(text, max(0, m.start() - 3), m.start()):
+            month = _MONTH_FOLLOWS.match(text, m.end())
+            if month or opens.search(text, max(0, m.start() - 3), m.start()):
                 line.topic_positions.append(m.start())
                 line.topic_years.append(year)
                 line.topic_paragraphs.append(paragraph_of(m.start()))
+                line.topic_months.append(month_number(month.group()[:-1]) if month else None)
         return line
 
     def context(self, pos: int, paragraph: int) -> YearContext:
         i = bisect.bisect_left(self.positions, pos) - 1
         previous = self.years[i] if i >= 0 else None
         j = bisect.bisect_left(self.topic_positions, pos) - 1
-        default = self.fallback
+        default, default_month = self.fallback, None
         if j >= 0 and self.topic_paragraphs[j] == paragraph:
-            default = self.topic_years[j]
+            default, default_month = self.topic_years[j], self.topic_months[j]
         return YearContext(publication=self.publication, previous=previous, default=default,
-                           published_month=self.published_month)
+                           published_month=self.published_month, default_month=default_month)
 
 
 @dataclass

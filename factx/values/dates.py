@@ -33,6 +33,10 @@ class YearContext:
     # The month of publication, when the masthead prints it: a date without any year more
     # than half a year after it (12月28日 on a page of 4 January) was the year before.
     published_month: int | None = None
+    # The month of the full date that gave `default` (11 for 2023年11月,…): a date without
+    # any year in an earlier month goes on into the next year (…。9月下旬,…), as a story
+    # told forward does, when that is still before the page was published.
+    default_month: int | None = None
 
 
 # A news page reports what happened and announces what is planned within months; a date
@@ -110,6 +114,16 @@ def _parts(m: regex.Match, p: str) -> _Parts | None:
         if raw is not None and nums[name] is None:
             return None
     return _Parts(nums["year"], m.group(p + "rel"), nums["month"], nums["day"], m.group(p + "part"))
+
+
+def month_number(s: str) -> int | None:
+    """The month of `11`, `十一` or `元` (元月 is January); None if it is none.
+
+    >>> month_number("十一"), month_number("元"), month_number("13")
+    (11, 1, None)
+    """
+    n = _to_int(s)
+    return n if n is not None and 1 <= n <= 12 else None
 
 
 def year_number(s: str) -> int | None:
@@ -200,6 +214,10 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
         if (ctx.default is not None and ctx.default == ctx.publication and ctx.published_month
                 and start.month - ctx.published_month > _MONTHS_AHEAD):
             return ctx.default - 1  # reported on 4 January, 12月28日 is last December
+        if (ctx.default is not None and ctx.default_month and start.month < ctx.default_month
+                and ctx.publication is not None and ctx.default < ctx.publication
+                and (ctx.default + 1, start.month) <= (ctx.publication, ctx.published_month or 12)):
+            return ctx.default + 1  # 2023年11月,…。9月下旬,… on a page of October 2024
         return ctx.default
 
     y_start = start_year()
