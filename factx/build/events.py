@@ -40,7 +40,9 @@ from factx.values.dates import parse_date
 # 协调 read across 政协调研组.
 _VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
 # What ends an actor and opens the predicate.
-_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}})"
+# How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
+_SPLITS_INTO = r"分(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
+_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO})"
 _MARKERS = rf"(?P<marker>{_MARKER})"
 _VERBS = rf"(?:{_VERB}|{{lex:movement_verbs}})"
 # What may stand between a date and its clause without belonging to it.
@@ -55,6 +57,9 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # One-character adverbs between an actor and its verb: 他便来到, 该局已于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|[将已还也便就均曾又再才都正亦])+$"
 _PRONOUN = r"^(?:他们|她们|他|她)"
+# 经 before the body that passed or approved something (经市人大常委会第七次会议审议通过):
+# the body acts, 经 is no part of it (but 经开区, 经济…, 经信局 are names).
+_PASSED_BY = r"^经(?![开济贸信])"
 # A short remark in brackets is no part of an actor: 旗长王建民(右二) in a caption.
 _REMARK = r"\([^()]{1,6}\)"
 _ROLE = r"(?:联合|共同|携手)?(?:主办|承办|协办|举办|组织|发起|牵头|指导|支持)"
@@ -62,8 +67,8 @@ _ORGANISER = rf"^由(?P<agent>[^,;:。!?]{{2,60}}?){_ROLE}(?:[、,][^,;:。!?的
 # One-character verbs that open a subjectless clause (2021年3月任市政协副主席, 被评为, 获评);
 # inside a clause they are too often parts of words (主任, 责任) to end an actor.
 _OPENS_ON_VERB = r"^(?:任(?!务)|兼任|被|获|受)"
-# A first clause that only frames the event: 为落实…, 围绕…, 在…会议室,
-_FRAME = r"^(?:{lex:event_prepositions})"
+# A first clause that only frames the event: 为落实…, 围绕…, 在…会议室, 受…委托,
+_FRAME = r"^(?:{lex:event_prepositions}|受[^,;:]{1,40}(?:委托|邀请|委派|指派)(?=,))"
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
 # (?r): these suffix tests only say whether a match exists, and a search that starts from the
 # end tries the lexicons once, where a forward search tries them at every position.
@@ -85,10 +90,11 @@ _MOVE_PLACE = (
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)(?P<etc>等地|等处|等)?"
     rf"(?=(?P<next>{_MARKER})|[,;:。!?]|$|的)"
 )
+# 联合/共同 before the verb say with whom, not where: 在沙溪镇联合开展… is done at 沙溪镇.
 _AT_PLACE = (
     r"(?<![现正存所关由对等属处基鉴])(?P<verb>在|于)"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
-    rf"(?=(?P<next>(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}})))"
+    rf"(?=(?P<next>(?:{{lex:event_adverbs}}|联合|携手|会同)*(?:{_VERB}|{{lex:movement_verbs}})))"
 )
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
@@ -249,6 +255,7 @@ def _as_actor(text: str, rs) -> str | None:
     """`text` as an actor, or None when it does not read as one (全市GDP, 会议, 该条例)."""
     text = rs.regex(_DISCOURSE).sub("", text, count=1)
     text = rs.regex(_ACTOR_TAIL).sub("", rs.regex(_REMARK).sub("", text))
+    text = rs.regex(_PASSED_BY).sub("", text, count=1)
     if len(text) < 2 or text[0] in "《“(":
         return None
     if (rs.regex(_ACTOR_END).search(text) or rs.regex(_NAME).match(text)
