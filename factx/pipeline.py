@@ -30,6 +30,9 @@ _REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|�
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
 _REVIEW = regex.compile(r"(?:回顾|综述|总结)$")
 _LOOKS_BACK = regex.compile(r"过去(?:的)?一年|回首过去|回望过去|一年来")
+# ... or is a work report given at the year's session, in its first quarter (——2024年1月15日
+# 在…第三次会议上): it looks back on the year before.
+_REPORT_AT_SESSION = regex.compile(r"^(?:——|--|—)((?:19|20)\d{2})年0?[1-3]月.{0,60}?(?:会议|大会)上$")
 
 
 @dataclass
@@ -102,14 +105,19 @@ def reviewed_year(text: str, art: Segment) -> int | None:
     """The year a year-end review looks back on, None for any other article.
 
     Named in its headline or subtitle (`——呼和浩特市政协2023年工作回顾` gives 2023); for a
-    review that names none (`——…工作综述`) but looks back on a year in its text
-    (`回首过去一年`), the latest year it speaks of.
+    work report given at the session of the first quarter (`…工作报告` / `——2024年1月15日
+    在…会议上`), the year before; for a review that names none (`——…工作综述`) but looks
+    back on a year in its text (`回首过去一年`), the latest year it speaks of.
     """
     heads = [fold_text(text[span[0]:span[1]]) for span in (art.title, art.subtitle) if span]
     for head in heads:
         named = _REVIEW_OF_YEAR.search(head)
         if named:
             return int(named.group(1))
+    if art.title and art.subtitle and "报告" in heads[0]:
+        given = _REPORT_AT_SESSION.match(heads[-1])
+        if given:
+            return int(given.group(1)) - 1
     if art.years and any(_REVIEW.search(head.rstrip("”》)")) for head in heads) and _LOOKS_BACK.search(
             "\n".join(fold_texts([text[s:e] for s, e in art.sentences]))):  # no match crosses the \n
         return max(art.years)

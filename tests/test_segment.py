@@ -397,6 +397,24 @@ def test_reviewed_year_of_each_sample_article():
                         "004": [2025, 2025, None, None, None, None]}
 
 
+REPORT = ("某市人民代表大会常务委员会工作报告\n\n——2024年1月15日在某市第十五届人民代表大会第三次会议上\n\n"
+          "某市人大常委会主任　张三\n\n各位代表:\n\n一年来,常委会依法履职。6月13日,市委召开全市人大工作会议。\n")
+
+
+def test_a_work_report_given_at_the_first_quarter_session_looks_back_on_the_year_before(ruleset):
+    (art,) = segment(REPORT)
+    assert reviewed_year(REPORT, art) == 2023
+    dated = {e.date.start: e.date.year_inferred for e in extract_text(REPORT, ruleset) if e.type == "event"}
+    assert dated == {"2024-01-15": False, "2023-06-13": True}
+
+
+def test_a_report_given_later_in_the_year_or_no_report_looks_back_on_nothing():
+    mid_year = REPORT.replace("2024年1月15日在某市第十五届人民代表大会第三次会议上", "2024年8月28日在市人大常委会第十次会议上")
+    assert reviewed_year(mid_year, segment(mid_year)[0]) is None
+    not_a_report = REPORT.replace("工作报告", "工作会议")
+    assert reviewed_year(not_a_report, segment(not_a_report)[0]) is None
+
+
 def test_a_yearless_date_in_a_review_falls_in_the_reviewed_year(ruleset):
     page = "履职尽责谱新篇\n\n——市政协2023年工作回顾\n\n□张三\n\n12月27日,市政协组织委员赴武川县调研。\n"
     assert publication_year(page) == 2024

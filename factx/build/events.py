@@ -54,9 +54,11 @@ _LEAD = (
 _DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
-# One-character adverbs between an actor and its verb: 他便来到, 该局已于.
-_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|[将已还也便就均曾又再才都正亦])+$"
+# Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
+_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
+# A clause that ends on a verb of saying frames what follows as reported speech.
+_REPORTING = r"(?:介绍|说|表示|指出|强调|认为|告诉记者)$"
 # 经 before the body that passed or approved something (经市人大常委会第七次会议审议通过):
 # the body acts, 经 is no part of it (but 经开区, 经济…, 经信局 are names).
 _PASSED_BY = r"^经(?![开济贸信])"
@@ -80,6 +82,7 @@ _NAME = rf"^{_PERSON}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
 # A meeting with no body named (会议听取了…, 大会审议…) is its own actor.
 _MEETING = r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)|(?:本次|此次)?(?:会议|大会|全会))$"
+_MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause
 _TITLED_NAME = rf"(?:{{lex:titles}})(?P<name>{_PERSON})"
 _HEAD_NAME = rf"(?r)(?:{{lex:event_actor_heads}}){_PERSON}$"  # (?r): see _ACTOR_END
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
@@ -181,6 +184,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
 
     actor = _as_actor(pre, rs) if pre else None
+    if actor is None and pre and rs.regex(_VERBS).match(post):
+        actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车
     clause_start = pre_start if actor else date_start
     predicate = post
     if actor is None:  # no actor before the date: read the subject after it
@@ -233,13 +238,16 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         return None, clause, True
     for m in markers:
         if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
-            actor = _as_actor(clause[:m.start()], rs)
+            actor = _as_actor(clause[:m.start()], rs) or _as_subject_place(clause[:m.start()], rs)
             if actor:
                 return actor, clause[m.start():], False
     if not markers:  # 市人大常委会主任李俊峰,副主任王强一同参加活动 (a person named with no verb)
         first = clause[:first_end]
         if rs.regex(_TITLED_NAME).search(first) or rs.regex(_HEAD_NAME).search(first) or rs.regex(_NAME).match(first):
             return _as_actor(first, rs), clause[first_end + 1:], False
+        meeting = rs.regex(_MEETING_OPENS).match(first)
+        if meeting and _as_actor(meeting.group(), rs):  # 常委会第十二次会议接受…: a verb no lexicon lists
+            return _as_actor(meeting.group(), rs), clause[meeting.end():], False
     return None, clause, False
 
 
@@ -265,6 +273,14 @@ def _as_actor(text: str, rs) -> str | None:
     if meeting:
         return meeting.group("body") if meeting.group("body") else text
     return None
+
+
+def _as_subject_place(text: str, rs) -> str | None:
+    """A place or facility that is the subject of its clause's verb, as the actor of what
+    it does or what is done to it (县城第二幼儿园建成开园, 雁鸣湖冰雪乐园开园迎客): only
+    where a verb of the event follows it directly."""
+    text = rs.regex(_ACTOR_TAIL).sub("", text)
+    return text if len(text) >= 2 and text[0] not in "《“(" and _is_place(text, rs) else None
 
 
 def _person_named_before(ctx: Context, pos: int) -> str | None:
@@ -295,6 +311,8 @@ def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | Non
         start, i = prev_start, i - 1
     pieces = _top_level_split(atext.text[start:clause_start].replace("\n", ";"))
     for piece in reversed(pieces):
+        if rs.regex(_REPORTING).search(piece):
+            return None  # 书记彭措介绍,…,预计今年9月投入使用: what follows is reported, not done by him
         date = rs.regex(r"^(?:{DATE}|{MONTH_DATE_BARE}){DATE_END}").match(piece)
         piece = rs.regex(_LEAD).sub("", piece[date.end():] if date else piece, count=1)
         if not piece:
