@@ -1,9 +1,9 @@
-"""Extraction against gold facts (FACTS.md 'Scoring'), on two sets of pages.
+"""Extraction against gold facts (FACTS.md 'Scoring'), set by set.
 
 `samples`: the five sample pages the rules were written on (tests/gold).
-`heldout`: four pages never used to write rules (tests/heldout; read its README before
-touching them): they measure generalisation, this test only keeps a change from quietly
-losing it.
+`heldout…`: pages written for the held-out set by someone who saw no rules, in the pairs
+they were written in (tests/heldout; read its README before touching them): they measure
+generalisation, this test only keeps a change from quietly losing it.
 
 Thresholds sit just under the measured numbers: a change that loses facts fails here.
 Raise a threshold when a change raises its number; never lower one to make a test pass.
@@ -70,7 +70,7 @@ SETS = {
     "heldout-11-12": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (11, 12)], HELDOUT / "gold", {
         "event": (0.99, 0.92),  # .925 since 分3个小组 ends an actor and a facility opened acts (session 5)
         "count": (0.99, 0.91),
-        "official": (0.98, 0.98),
+        "official": (0.98, 0.99),  # .989/1.000 since a township and a village name make a body (session 5)
         "regulation": (0.99, 0.99),
     }),
     # Pages 13-14, written at the end of session 4; first scores, nothing tuned on them:
@@ -80,6 +80,17 @@ SETS = {
     # event 1.000/.979, count 1.000/.947, official 1.000/1.000.
     "heldout-13-14": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (13, 14)], HELDOUT / "gold", {
         "event": (0.99, 0.97),
+        "count": (0.99, 0.94),
+        "official": (0.99, 0.99),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 15-16, written in session 5 (a city standing committee's work report on a portal;
+    # a Miao-Dong county paper); first scores, nothing tuned on them: event .692/.722 (a
+    # report's yearless dates put in the publication year), count 1.000/.951, official
+    # .980/.958 (the surname 滚, 副市长、代理市长), regulation 1.000. After the fixes for their
+    # classes: event 1.000/.852, official 1.000/1.000.
+    "heldout-15-16": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (15, 16)], HELDOUT / "gold", {
+        "event": (0.99, 0.84),
         "count": (0.99, 0.94),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),

@@ -45,6 +45,9 @@ _LEADING_DATE = regex.compile(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
 _OWN_BODY = r"(?:{lex:title_prefixes})*(?P<level>{lex:title_levels})"  # 县长, 副市长, 村主任
 _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
+# A township and a name, all a segment holds before a unit title (村党支部书记): the body,
+# however jieba reads a village name it does not know.
+_TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
 
@@ -102,6 +105,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if "org" in match.groups:
         o_start, o_end = match.groups["org"]
         offices, first = [_split_unit(_trim_org(text[o_start:o_end]), title, ctx)], o_start
+        more, t_end = _offices_after(text, t_end, ctx)  # 任命贺文涛为市人民政府副市长、代理市长
+        offices += more
     elif names[0][0] < t_start:
         first, org = _org_before(text, _segment_start(text, names[0][0]), names[0][0], ctx)
         offices = [_split_unit(org, title, ctx)]
@@ -152,6 +157,21 @@ def _offices(text: str, t_start: int, t_end: int, ctx: Context) -> tuple[list[tu
     return offices, first
 
 
+def _offices_after(text: str, pos: int, ctx: Context) -> tuple[list[tuple[None, str]], int]:
+    """Further offices, without a body, joined by 、 right after the office that ends at
+    folded `pos` and closing the clause (任命张三为市人民政府副市长、代理市长 gives 代理市长),
+    and where the last of them ends."""
+    found: list[tuple[None, str]] = []
+    title_at = ctx.ruleset.regex(_TITLE)
+    while text[pos:pos + 1] == "、":
+        more = title_at.match(text, pos + 1)
+        if more is None or (more.end() < len(text) and text[more.end()] not in _SEGMENT_BREAK):
+            break
+        found.append((None, more.group()))
+        pos = more.end()
+    return found, pos
+
+
 def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str | None, str]:
     """(body, title) of the main office of one person: the office next to the name, or,
     when that is an auxiliary role (lexicon `secondary_titles`), the nearest one before it
@@ -165,10 +185,11 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str
         org = next((o for o, _ in reversed(offices[:k]) if o), None)
     elif org is None and k:
         # 西柳村党支部书记、村委会主任: an office of a level (村) takes the body before it
-        # when that body is a place of the level (西柳村), not when it is another (县委)
+        # when that body is a place of the level (西柳村) or its government (市人民政府副市长、
+        # 代理市长), not when it is another (县委副书记、县长)
         level = ctx.ruleset.regex(_OWN_BODY).match(title).group("level")
         before = offices[k - 1][0]
-        org = before if before and before.endswith(level) else None
+        org = before if before and before.removesuffix("政府").removesuffix("人民").endswith(level) else None
     return org, title
 
 
@@ -261,7 +282,11 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str | None]:
     """(start, body) of the body written right before folded `pos`."""
     org = _org_words(text[floor:pos], ctx)
-    return (pos - len(org), org) if org else (pos, None)
+    if org:
+        return pos - len(org), org
+    if text.startswith(_lexicons(ctx).org_units, pos) and _TOWNSHIP_THEN_NAME.fullmatch(text, floor, pos):
+        return floor, text[floor:pos]  # 高坝乡摆勒|村党支部书记: jieba reads 摆勒 as two verbs
+    return pos, None
 
 
 def _org_words(segment: str, ctx: Context) -> str | None:
