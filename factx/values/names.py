@@ -230,8 +230,9 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
         if end is None:
             end = _slot_end(text, start, limit)
             # a slot needs a name beside it in the list: the one before, or the one after
-            if end is None or not _slot_name(text[start:end], lex) or not (
-                    found or (text[end] == "、" and read_name(text, end + 1, lex, limit))):
+            # (the cheap tests first: most failed reads are no list at all)
+            if end is None or not (found or text[end] == "、") or not _slot_name(text[start:end], lex) or not (
+                    found or read_name(text, end + 1, lex, limit)):
                 break
         found.append((start, end))
         if end + 1 < limit and text[end] == "、":
@@ -271,9 +272,9 @@ def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, sl
     while end > floor:
         item = max(floor, text.rfind("、", floor, end) + 1)
         start = read_name_before(text, end, lex, item)
-        if start is None and _slot_name(text[item:end], lex) and (
+        if start is None and (found or slot and item == floor or item > floor) and _slot_name(text[item:end], lex) and (
                 found or slot and item == floor
-                or item > floor and read_name_before(text, item - 1, lex, max(floor, text.rfind("、", floor, item - 1) + 1)) is not None):
+                or read_name_before(text, item - 1, lex, max(floor, text.rfind("、", floor, item - 1) + 1)) is not None):
             start = item  # a slot: the whole item (王芳、高山青当选为…), or the whole clause before a verb
         if start is None:
             break
