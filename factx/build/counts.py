@@ -370,6 +370,9 @@ class CountReader:
                 # 应到委员35人,实到33人: the count before in the same unit says what is counted;
                 # alone, 修改15件: the act itself is counted.
                 item = self.shared_item(s, qs, qe) or left.action
+            if item is None and left.kind == "empty" and verb_after and s.startswith("被", qe):
+                # 收集意见建议846条,其中139条被采纳: a part of what the count before counted
+                item = self.shared_item(s, qs, qe)
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 item = item or verb_after
