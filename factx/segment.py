@@ -25,12 +25,13 @@ from factx.normalise import fold_char, fold_text, fold_texts
 
 Span = tuple[int, int]
 
+# A line that heads the page's list of headlines: the list under it is navigation too.
+_HEADLINE_LIST_HEAD = r"(?:本版|本期|今日)?(?:标题导航|导读|目录)"
 _NAV = regex.compile(
-    r"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|(?:本版|本期|今日)?(?:标题导航|导读|目录)|返回目录|第\d+版[::]|~~~)"
+    rf"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~)"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
-# A line that heads the page's list of headlines: the list under it is navigation too.
-_HEADLINE_LISTS = regex.compile(r"^(?:本版|本期|今日)?(?:标题导航|导读|目录)")
+_HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
 # What a marked byline holds after its mark: a role (`■本报记者 王劲凯 摄`, `■融媒体记者 玉香 文/图`)

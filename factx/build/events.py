@@ -246,8 +246,9 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         if rs.regex(_TITLED_NAME).search(first) or rs.regex(_HEAD_NAME).search(first) or rs.regex(_NAME).match(first):
             return _as_actor(first, rs), clause[first_end + 1:], False
         meeting = rs.regex(_MEETING_OPENS).match(first)
-        if meeting and _as_actor(meeting.group(), rs):  # 常委会第十二次会议接受…: a verb no lexicon lists
-            return _as_actor(meeting.group(), rs), clause[meeting.end():], False
+        actor = _as_actor(meeting.group(), rs) if meeting else None
+        if actor:  # 常委会第十二次会议接受…: a verb no lexicon lists
+            return actor, clause[meeting.end():], False
     return None, clause, False
 
 

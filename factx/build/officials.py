@@ -50,6 +50,7 @@ _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of t
 _TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
+_TAKES_OFFICE = r"(?:{lex:take_office}|为)(?=[^为]*$)"  # the last verb before an office: 李四为|副主任
 
 
 @dataclass(frozen=True)
@@ -181,13 +182,14 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str
     secondary = _lexicons(ctx).secondary
     k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), len(offices) - 1)
     org, title = offices[k]
-    if org is None and _takes_body(title, ctx):
+    own = ctx.ruleset.regex(_OWN_BODY).match(title)
+    if org is None and not own:
         org = next((o for o, _ in reversed(offices[:k]) if o), None)
     elif org is None and k:
         # 西柳村党支部书记、村委会主任: an office of a level (村) takes the body before it
         # when that body is a place of the level (西柳村) or its government (市人民政府副市长、
         # 代理市长), not when it is another (县委副书记、县长)
-        level = ctx.ruleset.regex(_OWN_BODY).match(title).group("level")
+        level = own.group("level")
         before = offices[k - 1][0]
         org = before if before and before.removesuffix("政府").removesuffix("人民").endswith(level) else None
     return org, title
@@ -223,15 +225,12 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
     return None
 
 
-_TAKES_OFFICE = regex.compile(r"(?:当选为?|被?任命为|担任|出任|为)(?=[^为]*$)")
-
-
 def _closing_office(text: str, start: int, title, ctx: Context) -> tuple[str | None, str, int]:
     """(body, title, item start) of the office that closes the item at `start`, where the
     names come first and a verb of taking office stands between them and the office
     (张三当选为市人大常委会主任, 李四为副主任): the body is what the verb leaves before
     the title."""
-    verb = _TAKES_OFFICE.search(text, start, title.start())
+    verb = ctx.ruleset.regex(_TAKES_OFFICE).search(text, start, title.start())
     body = _trim_org(text[verb.end():title.start()]) if verb else _org_before(text, start, title.start(), ctx)[1]
     org, name = _split_unit(body, title.group(), ctx)
     return org, name, start
