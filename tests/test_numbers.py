@@ -89,6 +89,7 @@ QUANTITIES = [
     ("逾百", Q(100, approx="over")),
     ("超过100人", Q(100, unit="人", approx="over")),
     ("突破1500亿元", Q(150000000000, unit="元", approx="over")),  # 突破 reads as over (gold of pages 06, 09, 11, 13)
+    ("超过了350万元", Q(3500000, unit="元", approx="over")),  # a 了 after the word (gold of pages 09, 17)
     ("100人以上", Q(100, unit="人", approx="over")),
     ("最高1500元", Q(1500, unit="元", approx="at_most")),
     ("不超过6000元", Q(6000, unit="元", approx="at_most")),

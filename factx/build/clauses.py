@@ -342,14 +342,19 @@ class ClauseGrammar:
     def noun_phrase(self, toks: list[Word]) -> Span | None:
         """The noun phrase a run of words ends with: after the last 的 or classifier, without
         leading particles: 年满60周岁以上|老人 gives 老人."""
+        after_de = False
         for i in range(len(toks) - 1, -1, -1):
             if toks[i].text == "的" or toks[i].tag == "q" or toks[i].tag == "m" and i + 1 < len(toks) and toks[i + 1].tag in ("m", "q"):
+                after_de = toks[i].text == "的"
                 toks = toks[i + 1:]  # 年满60周岁以上|老人: what is counted follows a number
                 break
         while toks and (toks[0].text in self.coverbs or toks[0].text in self.framing or toks[0].tag in _FUNCTION_TAGS):
             toks = toks[1:]  # 建立|涵盖|办文办会办事等: an "including" verb is not part of the item
         if not any(self.is_noun(t) for t in toks):
-            return None
+            # After 的 stands a noun whatever jieba's tag (提交的|提案, 提案 tagged v),
+            # unless it is a verb of the lexicons.
+            if not (after_de and toks and toks[-1].text not in self.known_verbs):
+                return None
         return toks[0].start, toks[-1].end
 
     def continues_noun_phrase(self, toks: list[Word], j: int, i: int) -> bool:
@@ -361,8 +366,8 @@ class ClauseGrammar:
             return True
         if t.text in self.known_verbs:
             return False
-        if t.text in self.framing:  # 4个在职党支部|全部获评, but 部分全国、自治区人大代表
-            return nxt is not None and (self.is_noun(nxt) or nxt.text == "、")
+        if t.text in self.framing:  # 4个在职党支部|全部获评, 312件建议|已全部办结, but 部分全国、自治区人大代表
+            return nxt is not None and (self.is_noun(nxt) and nxt.text not in self.framing or nxt.text == "、")
         if self.is_noun(t) or t.tag in ("paren", "t"):
             return True  # 单身青年 (青年 is tagged t)
         if t.text in ("之", "、", "和", "及", "与") or t.tag == "c":

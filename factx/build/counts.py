@@ -50,6 +50,12 @@ from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS, parse_quantity
 # Any stated quantity (the union of the count rules' quantities, without their context
 # checks): the builder uses it to find the counts next to the one it builds.
 QUANTITY_SOURCE = "{COUNT_QUANTITY}"
+# A subject that is a body or people (各专门委员会|对口督办|38件, 代表|提出) acted; it is not
+# what was counted, as 一般公共预算收入|完成|280.5亿元 is. (?r): see events._ACTOR_END.
+_AGENT_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|会议|大会)们?$"
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_KIND_WORDS = regex.compile(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
+_SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
 _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
 _RIGHT_WINDOW = 20  # characters after the unit
@@ -100,6 +106,7 @@ class CountReading:
     start: int  # the surface phrase the count was read from
     end: int
     markers: str
+    elided: bool = False  # …的118件 with no noun: what is counted was named before (see build_count)
 
 
 class CountReader:
@@ -111,6 +118,7 @@ class CountReader:
     def __init__(self, ruleset: RuleSet):
         self.quantity = ruleset.regex(QUANTITY_SOURCE)
         self.units = ruleset.lexicon("units")
+        self.agent_end = ruleset.regex(_AGENT_END)
         self.links = ruleset.lexicon("count_links") | APPROX_WORDS | CHANGE_WORDS | _MARKER_RUN
         self.grammar = ClauseGrammar(
             verbs=ruleset.lexicon("count_verbs"),
@@ -137,12 +145,17 @@ class CountReader:
                 return True
         return bool(_ORDINAL_LIST.search(s, max(0, qs - 24), qs))
 
-    def previous_quantity(self, s: str, qs: int) -> Span | None:
-        """The last quantity that ends before `qs` in the sentence: in 开展执法检查4次、专题调研53次,
-        the one before 53次 is 4次."""
+    def quantities(self, s: str) -> list[Span]:
+        """The spans of the quantities stated in sentence `s`, in order."""
         spans = self._spans.get(s)
         if spans is None:
             spans = self._spans[s] = [m.span() for m in self.quantity.finditer(s)]
+        return spans
+
+    def previous_quantity(self, s: str, qs: int) -> Span | None:
+        """The last quantity that ends before `qs` in the sentence: in 开展执法检查4次、专题调研53次,
+        the one before 53次 is 4次."""
+        spans = self.quantities(s)
         i = bisect.bisect_right(spans, (qs, qs)) - 1
         while i >= 0 and spans[i][1] > qs:
             i -= 1
@@ -254,7 +267,7 @@ class CountReader:
         tail = toks[verb_index + 1:]
         if not tail and verb_index > 0:
             subject = grammar.noun_phrase(toks[:verb_index])  # 一般公共预算收入|完成|280.5亿元
-            if subject:
+            if subject and not self._is_agent(toks[:verb_index]):
                 return PhraseBefore("object", span(verb), subject, base, verb=verb.text, final_verb=final_verb)
         item = grammar.noun_phrase(tail)
         if item is None and any(t.text == "的" for t in tail):
@@ -263,6 +276,20 @@ class CountReader:
             item = (tail[0].start, tail[-1].end)  # 开展培训30场, 新增就业4.5万人: the activity
         kind = "examples" if examples else ("object" if item else "verb")
         return PhraseBefore(kind, span(verb), item, base, verb=verb.text, final_verb=final_verb)
+
+    def _is_agent(self, toks: list[Word]) -> bool:
+        """Whether the words before a verb name who acted: a body or people, past the
+        adverbs and verbs that modify the verb (各专门委员会|对口, 市领导|领衔), or a person."""
+        if toks[0].text in self.grammar.coverbs or toks[0].tag == "p":
+            return False  # 为|渔民群众|免费体检: for whom, not who
+        end = len(toks)
+        while end and (toks[end - 1].tag in VERB_TAGS or toks[end - 1].tag in ("vn", "d", "ad")):
+            end -= 1
+        if not end:
+            return False
+        if toks[end - 1].tag in _PERSON_TAGS:
+            return True  # 经审查 comes as one word, tagged a name
+        return bool(self.agent_end.search("".join(t.text for t in toks[:end])))
 
     def _after_examples(self, s: str, toks: list[Word], item: Span) -> Span:
         """座谈会、读书会、健康讲座等活动: what was counted is 活动; the rest are examples."""
@@ -299,6 +326,9 @@ class CountReader:
         while j > i and toks[j - 1].text in ("、", "之"):
             j -= 1
         item = (toks[i].start, toks[j - 1].end) if j > i else None
+        if item and (all(t.tag in MODIFIER_TAGS for t in toks[i:j])
+                     or j - i == 1 and len(toks[i].text) == 1 and toks[i].tag in VERB_TAGS):
+            item = None  # 48万元|新|修排水渠, 9件|转|作…: a modifier or a one-character verb alone is no noun
         if item and j == len(toks) and digit:
             item = None  # 4次专题调研53次: the words belong to the next count
         return item, grammar.verb_after(toks, j if item else 0)
@@ -327,6 +357,8 @@ class CountReader:
             return 0  # 各级人大代表, 党内规范性文件
         if first.tag in VERB_TAGS and first.text not in grammar.known_verbs and first.text not in grammar.coverbs:
             return 0  # 4个在职党支部, 3件提案归并办理
+        if first.tag in VERB_TAGS and len(toks) > 1 and toks[1].tag.startswith("n") and self.agent_end.search(toks[1].text):
+            return 0  # 106家承办|单位, 12名执法|人员: a verb before a body or people names them
         return len(toks)
 
     # --- item and action ---------------------------------------------------------------
@@ -352,7 +384,10 @@ class CountReader:
             # 其中被市委、市政府采纳31篇: between 被 and the verb stands who acted, not what is counted
             left = replace(left, kind="verb", item=None, action=verb)
         item_after, verb_after, after_next = self.words_after(s, qe)
+        if item_after and left.kind == "relative" and self._is_predicate(self.grammar.tokens(s, *item_after)):
+            item_after, verb_after = None, span(self.grammar.tokens(s, *item_after)[0])  # 不予立案的23件|转为意见建议
         end = qe
+        elided = False
         if item_after:
             item, end = item_after, item_after[1]
             if left.kind == "relative":
@@ -373,6 +408,18 @@ class CountReader:
             if item is None and left.kind == "empty" and verb_after and s.startswith("被", qe):
                 # 收集意见建议846条,其中139条被采纳: a part of what the count before counted
                 item = self.shared_item(s, qs, qe)
+            if left.kind == "relative" and item and "等" in s[item[0]:item[1] - 1]:
+                item = (s.rindex("等", item[0], item[1] - 1) + 1, item[1])  # 涉及养老、医疗等|民生保障的27条
+            if left.kind == "relative" and left.action and not self._is_share(s, qs, qe) \
+                    and not _KIND_WORDS.search(s, clause_start(s, qs), qs):
+                # 收到建议132件,其中已办结的118件: the clause says which of them and the noun
+                # is left out (its own object, 列入计划|解决的, is not what is counted); the
+                # count before in the same unit names it (else build_count looks in the
+                # sentences before). A clause that names a kind (涉及道路、排水等基础设施的|31条,
+                # 涉及生态环境的|38件) says what is counted, and 完成年度目标的|108% is a share
+                # of what the clause names.
+                item = self.shared_item(s, qs, qe) or self._whole_named(s, qs)
+                elided = item is None
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 item = item or verb_after
@@ -389,7 +436,32 @@ class CountReader:
         if action is None:
             action = left.change_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
-        return CountReading(item, action, start, end, markers)
+        return CountReading(item, action, start, end, markers, elided)
+
+    def _whole_named(self, s: str, qs: int) -> Span | None:
+        """What 其中 refers to, the subject of the clause before it: 立案提案已全部办复,
+        其中已经解决的|152件 gives 立案提案."""
+        start = clause_start(s, qs)
+        if not s.startswith("其中", start) or start < 2:
+            return None
+        toks = self.grammar.strip_framing(self.grammar.tokens(s, clause_start(s, start - 1), start - 1))
+        # The subject is what stands before the adverb (已, 均): jieba's tags do not find it
+        # (立案 is a verb of the lexicons, 提案 is tagged a verb).
+        j = next((k for k, t in enumerate(toks) if t.tag == "d"), 0)
+        if 0 < j <= 4 and not self._is_agent(toks[:j]):
+            return toks[0].start, toks[j - 1].end
+        return None
+
+    def _is_predicate(self, toks: list[Word]) -> bool:
+        """Whether the words after a unit are a verb and its object (转为|意见建议), not a
+        noun jieba tags a verb (3件|提案) or one that a verb opens (6家|承办|单位)."""
+        return (len(toks) > 1 and toks[0].tag in VERB_TAGS and self.grammar.is_noun(toks[1])
+                and not self.agent_end.search(toks[1].text))
+
+    @staticmethod
+    def _is_share(s: str, qs: int, qe: int) -> bool:
+        quantity = parse_quantity(s[qs:qe])
+        return quantity is not None and quantity.unit in _SHARE_UNITS
 
     def previous_item(self, s: str, qs: int) -> Span | None:
         """The item of the count before `qs`: 实现生产总值3000亿元,增长6% gives 6% 生产总值."""
@@ -450,6 +522,8 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     if quantity is None:
         return []
     item = match.group(text, "item") or _text_of(sentence, reading.item)
+    if item is None and reading.elided:
+        item = _item_named_before(ctx, reader, s_start, quantity.unit)
     action = match.group(text, "action") or _text_of(sentence, reading.action)
     return [
         Count(
@@ -463,6 +537,31 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
             action=action,
         )
     ]
+
+
+# How many sentences back a count whose noun is left out looks for the count that names it.
+_ELIDED_REACH = 3
+
+
+def _item_named_before(ctx: Context, reader: CountReader, s_start: int, unit: str | None) -> str | None:
+    """The item of the last count in `unit` that has one, in the sentences before the one at
+    folded `s_start`, within its paragraph: 468件立案提案已全部办复。…已经解决的301件 gives 立案提案."""
+    atext = ctx.atext
+    k = atext.sentence_index(s_start)
+    paragraph = ctx.paragraph_of(s_start)
+    for j in range(k - 1, max(k - 1 - _ELIDED_REACH, -1), -1):
+        start, end = atext.sentence_bounds(j)
+        if ctx.paragraph_of(start) != paragraph:
+            break
+        s = atext.text[start:end]
+        for qs, qe in reversed(reader.quantities(s)):
+            quantity = parse_quantity(s[qs:qe])
+            if quantity is None or quantity.unit != unit or reader.is_in_name(s, qs, qe):
+                continue
+            reading = reader.read(s, qs, qe)
+            if reading.item:
+                return s[reading.item[0]:reading.item[1]]
+    return None
 
 
 def _text_of(sentence: str, where: Span | None) -> str | None:

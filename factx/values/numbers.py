@@ -59,14 +59,15 @@ _NUMBER = re.compile(
 
 # Change and approximation words sit right before the number ('同比增长近20%'), so the
 # pattern is anchored at the end of the prefix: a '近' earlier in the text does not count.
-# Longer words come first so '不超过' is not read as '超过'. '达' is not approximate.
+# Longer words come first so '不超过' is not read as '超过'. '达' is not approximate. A 了
+# may follow the word ('超过了600万元').
 _INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速")
 _DECREASE = ("减少", "下降", "降低", "缩减", "下跌", "下滑", "回落", "压减", "压缩", "降幅")
 # A change verb may be followed by 了/达/为 ('增长了5%', '增幅达5%'), not by 到/至: '提高到15%'
 # is a level reached.
 _PREFIX = re.compile(
     rf"(?:(?P<chg>{'|'.join(_INCREASE + _DECREASE)})(?:了|达到|达|为)?)?"
-    r"(?P<apx>不超过|不少于|不低于|不足|不到|超过|突破|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)?$"
+    r"(?:(?P<apx>不超过|不少于|不低于|不足|不到|超过|突破|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)了?)?$"
 )
 _SUFFIX = re.compile(r"(?:以上|左右|上下|以内|之内|以下|\+)$")
 _APPROX = {
