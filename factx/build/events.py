@@ -42,7 +42,8 @@ _VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
 # What ends an actor and opens the predicate.
 # How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
 _SPLITS_INTO = r"分(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
-_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO})"
+# 被 opens a passive predicate: 河西村代表联络站|被确定为….
+_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO}|被)"
 _MARKERS = rf"(?P<marker>{_MARKER})"
 _VERBS = rf"(?:{_VERB}|{{lex:movement_verbs}})"
 # What may stand between a date and its clause without belonging to it.
@@ -57,6 +58,10 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
+# A regulation as the subject of its date: what is done to it, and how it is named.
+_DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
+_DOCUMENT_LEAD = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|该|此|这部|本)"
+_DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
 # A clause that ends on a verb of saying frames what follows as reported speech.
 _REPORTING = r"(?:介绍|说|表示|指出|强调|认为|告诉记者)$"
 # 经 before the body that passed or approved something (经市人大常委会第七次会议审议通过):
@@ -102,7 +107,7 @@ _AT_PLACE = (
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
 _VISIT_PLACE = (
-    r"(?P<verb>{lex:visit_verbs})(?!{NAME_SUFFIX})"
+    r"(?P<verb>{lex:visit_verbs})(?!{NAME_SUFFIX})了?"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
@@ -186,6 +191,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     actor = _as_actor(pre, rs) if pre else None
     if actor is None and pre and rs.regex(_VERBS).match(post):
         actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车
+    if actor is None and pre and rs.regex(_DOCUMENT_ACTS).match(post):
+        actor = _as_subject_document(pre, rs)  # 《…议事规则》于2017年3月制定, 实施办法自…起施行
     clause_start = pre_start if actor else date_start
     predicate = post
     if actor is None:  # no actor before the date: read the subject after it
@@ -219,8 +226,11 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
     clause = rs.regex(_CLAUSE_ADVERB).sub("", clause)
     pronoun = rs.regex(_PRONOUN).match(clause)
     if pronoun:
+        # 他 for the person an office title named last; where none did (a profile names
+        # its man by his name alone), 他 itself says more than nothing.
         singular = pronoun.group() in ("他", "她")
-        return (_person_named_before(ctx, pos) if singular else None), clause[pronoun.end():], False
+        actor = (_person_named_before(ctx, pos) or pronoun.group()) if singular else None
+        return actor, clause[pronoun.end():], False
     organiser = rs.regex(_ORGANISER).match(clause)
     if organiser:
         return _as_actor(organiser.group("agent"), rs), clause[organiser.end():], False
@@ -282,6 +292,16 @@ def _as_subject_place(text: str, rs) -> str | None:
     where a verb of the event follows it directly."""
     text = rs.regex(_ACTOR_TAIL).sub("", text)
     return text if len(text) >= 2 and text[0] not in "《“(" and _is_place(text, rs) else None
+
+
+def _as_subject_document(text: str, rs) -> str | None:
+    """A regulation that is the subject of what is done to it (制定, 通过, 施行), as the
+    actor: its 《》 title without the marks, or a name that ends on a kind word (实施办法)."""
+    text = rs.regex(_DOCUMENT_LEAD).sub("", rs.regex(_ACTOR_TAIL).sub("", text))
+    title = rs.regex(r"^《([^《》]{2,60})》$").match(text)
+    if title:
+        return title.group(1)
+    return text if 2 <= len(text) <= 12 and rs.regex(_DOCUMENT_NAME).match(text) else None
 
 
 def _person_named_before(ctx: Context, pos: int) -> str | None:
@@ -358,12 +378,16 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
 
 
 def _as_place(text: str, rs) -> str | None:
-    """`text` as a place, or None; of a list (包头市、鄂尔多斯市) the places it starts with."""
+    """`text` as a place, or None; of a list (包头市、鄂尔多斯市) the places it starts with,
+    up to 等 (…、河东镇中心卫生院等点位5处)."""
     kept = []
     for part in text.split("、"):
+        part, etc, _ = part.partition("等")  # …、河东镇中心卫生院等点位5处: the list ends at 等
         if not _is_place(part, rs):
             break
         kept.append(part)
+        if etc:
+            break
     return "、".join(kept) or None
 
 
