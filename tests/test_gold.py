@@ -40,7 +40,7 @@ SETS = {
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (5, 6)], HELDOUT / "gold", {
         "event": (0.99, 0.83),  # 1.000 since a dateline in figures is navigation (session 3)
-        "count": (0.99, 0.85),
+        "count": (0.99, 0.87),  # .882 since a count whose noun is left out takes the one named before (session 6)
         "official": (0.95, 0.98),  # .974 once compound surnames, Dai prefixes, 列席 read (session 3)
         "regulation": (0.99, 0.99),
     }),
@@ -49,8 +49,8 @@ SETS = {
     # Uyghur names joined by a middle dot whose parts no lexicon lists), regulation 1.000.
     # Both classes were then fixed with invented examples: official 1.000/.963.
     "heldout-07-08": ([str(HELDOUT / "pages" / f"heldout_0{n}.txt") for n in (7, 8)], HELDOUT / "gold", {
-        "event": (0.99, 0.90),  # .913 since a subject alone before the date is the actor
-        "count": (0.99, 0.89),  # .900 with items read past comparisons and across lists
+        "event": (0.99, 0.92),  # .935 since a visited list ends at 等 (session 6)
+        "count": (0.99, 0.90),  # .917 since a count whose noun is left out takes the one named before (session 6)
         "official": (0.99, 0.99),  # 1.000/1.000 since offices of a level take a place's body (session 5)
         "regulation": (0.99, 0.99),
     }),
@@ -60,7 +60,7 @@ SETS = {
     # from invented cases: event 1.000/.762, official .952/1.000.
     "heldout-09-10": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (9, 10)], HELDOUT / "gold", {
         "event": (0.99, 0.75),
-        "count": (0.99, 0.93),
+        "count": (0.99, 0.94),  # .947 (session 6)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -79,7 +79,7 @@ SETS = {
     # slots, offices of a level, counted days after a change, 眼, a story told forward):
     # event 1.000/.979, count 1.000/.947, official 1.000/1.000.
     "heldout-13-14": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (13, 14)], HELDOUT / "gold", {
-        "event": (0.99, 0.97),
+        "event": (0.99, 0.99),  # 1.000 since a regulation is the actor of what is done to it (session 6)
         "count": (0.99, 0.94),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -90,17 +90,20 @@ SETS = {
     # .980/.958 (the surname 滚, 副市长、代理市长), regulation 1.000. After the fixes for their
     # classes: event 1.000/.852, official 1.000/1.000.
     "heldout-15-16": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (15, 16)], HELDOUT / "gold", {
-        "event": (0.99, 0.84),
-        "count": (0.99, 0.94),
+        "event": (0.99, 0.88),  # .889 since 被 ends a subject and a visited list ends at 等 (session 6)
+        "count": (0.99, 0.95),  # .958 (session 6)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
     # Pages 17-18, written at the end of session 5 (a Fujian city's CPPCC weekly page; a
-    # Ningxia county's people's congress page); first scores, nothing tuned on them.
+    # Ningxia county's people's congress page); first scores, nothing tuned on them: event
+    # 1.000/.839, count 1.000/.927, official .921/.983 (Hui surnames, a long appointment
+    # block, a judge's rank beside the post). Session 6 fixed those classes from invented
+    # cases: event 1.000/.946, count 1.000/.958, official 1.000/1.000.
     "heldout-17-18": ([str(HELDOUT / "pages" / f"heldout_{n:02d}.txt") for n in (17, 18)], HELDOUT / "gold", {
-        "event": (0.99, 0.83),
-        "count": (0.99, 0.92),
-        "official": (0.91, 0.98),
+        "event": (0.99, 0.93),
+        "count": (0.99, 0.95),
+        "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }
