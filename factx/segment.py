@@ -69,6 +69,12 @@ _CLOSERS = "。！？!?；;…”」』)）》"
 _FINAL = frozenset("。！？!?；;…")
 _QUOTE_CLOSERS = "”’」』)）》"
 _HEAD_KINDS = ("headline", "subtitle", "byline")
+# A line of a roster, as printed: a name (padded or not) and a wide space before what
+# follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`). It is a line of its own,
+# never the rest of the line above, though folding drops the space.
+_ROSTER_LINE = regex.compile(r"\s*\p{Han}{1,4}(?:\u3000|\s{2,})\S")
+# Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
+_FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
 _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 _NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
@@ -129,7 +135,7 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
-    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f):
+    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or len(_FOOTER_FIELD.findall(f)) >= 2:
         return "nav"
     if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
         return "subtitle"
@@ -204,9 +210,11 @@ def _soft_wrapped(lines: list[Line]) -> bool:
     return gaps > singles
 
 
-def _wraps(a: Line, b: Line, soft: bool) -> bool:
+def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     """Whether line `b`, printed right under `a` (no blank line between), continues `a`'s sentence."""
     if a.kind not in ("body", "headline") or _ends_sentence_strictly(a.folded):
+        return False
+    if _ROSTER_LINE.match(text, b.start, b.end):
         return False
     if b.kind == "subtitle":
         # `——` inside a sentence (`…专门性法规——《条例》`) after a body line; under a headline it is a subtitle.
@@ -223,7 +231,7 @@ def _join_wrapped(text: str, lines: list[Line], soft: bool) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if prev is not None and line.kind != "blank" and prev.kind != "blank" and _wraps(prev, line, soft):
+        if prev is not None and line.kind != "blank" and prev.kind != "blank" and _wraps(prev, line, soft, text):
             merged = Line(prev.start, line.end, fold_text(text[prev.start:line.end]), number=prev.number, last=line.last)
             merged.kind = _classify(merged, False, text)
             if merged.kind not in ("body", "headline"):

@@ -420,3 +420,20 @@ def test_a_yearless_date_in_a_review_falls_in_the_reviewed_year(ruleset):
     assert publication_year(page) == 2024
     (event,) = [r for r in extract_text(page, ruleset) if r.type == "event"]
     assert (event.date.start, event.date.year_inferred) == ("2023-12-27", True)
+
+
+def test_roster_lines_are_not_wrapped_into_each_other():
+    # On a page of blank-line paragraphs a lone line break is a wrap, except before a line
+    # of a roster (a name, a wide space, an office): each stays a sentence of its own.
+    text = ("新闻发布会\n\n发布人：\n林志远　市交通运输局局长\n欧建华　市公安局副局长\n\n"
+            "会上，林志远介绍了有关情况。\n\n另一段落在这里。\n")
+    [article] = segment(text)
+    sentences = [text[s:e] for s, e in article.sentences]
+    assert "林志远　市交通运输局局长" in sentences
+    assert "欧建华　市公安局副局长" in sentences
+
+
+def test_footer_of_two_fields_is_page_chrome():
+    text = "县人大召开会议\n\n会议听取了报告。\n\n松川县融媒体中心主办　地址：松川县长白大街18号　新闻热线：0439-8211111\n"
+    [article] = segment(text)
+    assert not any("地址" in text[s:e] for s, e in article.sentences)
