@@ -257,3 +257,19 @@ def test_only_the_publication_year_rolls_back_not_a_year_the_paragraph_set():
     assert parse_date("12月28日", YearContext(publication=2025, default=2023, published_month=1)) == day("2023-12-28", inferred=True)
     # without the masthead's month nothing is known of where in the year the page stands
     assert parse_date("12月28日", YearContext(publication=2025, default=2025)) == day("2025-12-28", inferred=True)
+
+
+# 本月/上月/下月 count from the month the masthead prints; across the turn of a year too.
+MONTH_WORDS = [
+    (YearContext(publication=2023, default=2023, published_month=5), "本月10日", day("2023-05-10", inferred=True)),
+    (YearContext(publication=2023, default=2023, published_month=5), "上月27日", day("2023-04-27", inferred=True)),
+    (YearContext(publication=2024, default=2024, published_month=1), "上月27日至本月3日", day("2023-12-27", "2024-01-03", inferred=True)),
+    (YearContext(publication=2024, default=2024, published_month=12), "下月5日", day("2025-01-05", inferred=True)),
+    (YearContext(publication=2024, default=2024, published_month=6), "本月10日至15日", day("2024-06-10", "2024-06-15", inferred=True)),
+    (YearContext(publication=2024, default=2024), "本月10日", None),  # no month on the page: no date
+]
+
+
+@pytest.mark.parametrize("ctx, text, expected", MONTH_WORDS, ids=[t for _, t, _ in MONTH_WORDS])
+def test_month_words_count_from_the_page_month(ctx, text, expected):
+    assert parse_date(text, ctx) == expected

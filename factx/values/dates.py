@@ -68,7 +68,7 @@ def _single(p: str) -> str:
     # (a range end may be just `20日`). 日 may be missing before a range separator: 5月14-20日.
     chinese = (
         rf"(?:(?P<{p}year>[0-9]{{4}}|[{_CN}]{{4}})年|(?P<{p}rel>{_RELATIVE_YEARS}))?"
-        rf"(?:(?P<{p}month>[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)月份?)?"
+        rf"(?:(?P<{p}month>[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)月份?|(?P<{p}relmonth>本月|上月|下月))?"
         rf"(?:(?P<{p}day>[0-9]{{1,2}}|[{_CN}十]{{1,3}})[日号]?)?"
         rf"(?P<{p}part>{_MONTH_PARTS}|{_DAY_PARTS})?"
     )
@@ -87,6 +87,7 @@ class _Parts:
     month: int | None
     day: int | None
     part: str | None
+    relmonth: str | None = None  # 本月, 上月, 下月: counted from the month of publication
 
 
 def _to_int(s: str) -> int | None:
@@ -113,7 +114,21 @@ def _parts(m: regex.Match, p: str) -> _Parts | None:
         nums[name] = None if raw is None else _to_int(raw)
         if raw is not None and nums[name] is None:
             return None
-    return _Parts(nums["year"], m.group(p + "rel"), nums["month"], nums["day"], m.group(p + "part"))
+    return _Parts(nums["year"], m.group(p + "rel"), nums["month"], nums["day"], m.group(p + "part"), m.group(p + "relmonth"))
+
+
+_MONTH_WORD_OFFSET = {"上月": -1, "本月": 0, "下月": 1}
+
+
+def _month_word(parts: _Parts | None, ctx: YearContext) -> tuple[_Parts | None, int | None]:
+    """(parts with the month a 本月/上月/下月 names, the year it falls in), counted from the
+    page's month; (None, None) when the page has no month; parts unchanged otherwise."""
+    if parts is None or parts.relmonth is None:
+        return parts, None
+    if parts.year is not None or parts.rel is not None or ctx.publication is None or not ctx.published_month:
+        return None, None
+    index = ctx.publication * 12 + ctx.published_month - 1 + _MONTH_WORD_OFFSET[parts.relmonth]
+    return replace(parts, month=index % 12 + 1), index // 12
 
 
 def month_number(s: str) -> int | None:
@@ -189,11 +204,11 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
     m = _DATE.fullmatch(s)
     if m is None:
         return None
-    start = _parts(m, "s_")
+    start, start_named = _month_word(_parts(m, "s_"), ctx)
     if start is None or start.month is None:  # a date needs at least a month: 2023年 is not one
         return None
     is_range = m.group("range") is not None
-    end = _parts(m, "e_") if is_range else start
+    end, end_named = _month_word(_parts(m, "e_"), ctx) if is_range else (start, start_named)
     if end is None or (end.month is None and end.day is None):
         return None  # a separator followed by no month or day: `9月21日至2024年`
 
@@ -207,6 +222,8 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
     def start_year() -> int | None:
         if start.year is not None:
             return start.year
+        if start_named is not None:
+            return start_named
         if start.rel is not None:
             return resolve_year_word(start.rel, ctx)
         if is_range and end.year is not None:  # 12月28日至2024年1月3日: the start is in 2023
@@ -227,6 +244,8 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
         y_end = y_start
     elif end.year is not None:
         y_end = end.year
+    elif end_named is not None:
+        y_end = end_named
     elif end.rel is not None:
         y_end = resolve_year_word(end.rel, replace(ctx, previous=y_start))
     else:
