@@ -75,6 +75,7 @@ _HEAD_KINDS = ("headline", "subtitle", "byline")
 _ROSTER_LINE = regex.compile(r"\s*\p{Han}{1,4}(?:\u3000|\s{2,})\S")
 # Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
 _FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
+_FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
 _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 _NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
@@ -135,7 +136,7 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
-    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or len(_FOOTER_FIELD.findall(f)) >= 2:
+    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or (len(f) <= _FOOTER_MAX and len(_FOOTER_FIELD.findall(f)) >= 2):
         return "nav"
     if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
         return "subtitle"
