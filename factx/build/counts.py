@@ -384,8 +384,10 @@ class CountReader:
             # 其中被市委、市政府采纳31篇: between 被 and the verb stands who acted, not what is counted
             left = replace(left, kind="verb", item=None, action=verb)
         item_after, verb_after, after_next = self.words_after(s, qe)
-        if item_after and left.kind == "relative" and self._is_predicate(self.grammar.tokens(s, *item_after)):
-            item_after, verb_after = None, span(self.grammar.tokens(s, *item_after)[0])  # 不予立案的23件|转为意见建议
+        if item_after and left.kind == "relative":
+            after = self.grammar.tokens(s, *item_after)
+            if self._is_predicate(after):
+                item_after, verb_after = None, span(after[0])  # 不予立案的23件|转为意见建议
         end = qe
         elided = False
         if item_after:
