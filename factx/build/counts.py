@@ -22,8 +22,8 @@ that opens the phrase; else the verb after the item. Only these verbs split a ph
 tags many nouns of this genre as verbs (预算, 收入, 提案). Words between the phrase and the
 number (达, 为, 同比, approximation and change words) are handed to `parse_quantity` with
 the number, so that `approx` and `change` have one reading. Word lists live in the rule
-pack's lexicons: count_verbs, count_light_verbs, count_pivots, count_coverbs, count_framing,
-count_links (and units).
+pack's lexicons: count_verbs, count_light_verbs, count_pivots, count_coverbs, count_means,
+count_framing, count_links (and units).
 
 Not counts, though they match a number and a unit: numbers inside a title 《…》, a quoted
 slogan that starts with its number (“三个清单”), and ordinal lists (第1、2、3批).
@@ -127,6 +127,7 @@ class CountReader:
             coverbs=ruleset.lexicon("count_coverbs"),
             framing=ruleset.lexicon("count_framing"),
             links=self.links,
+            means=ruleset.lexicon("count_means"),
         )
         self._readings: dict[tuple[str, int, int], CountReading] = {}
         self._phrases: dict[tuple[str, int], PhraseBefore] = {}
@@ -266,8 +267,13 @@ class CountReader:
         verb = toks[verb_index]
         tail = toks[verb_index + 1:]
         if not tail and verb_index > 0:
-            subject = grammar.noun_phrase(toks[:verb_index])  # 一般公共预算收入|完成|280.5亿元
-            if subject and not self._is_agent(toks[:verb_index]):
+            before = toks[:verb_index]
+            while len(before) > 1 and before[-1].tag in ("d", "ad"):
+                before = before[:-1]  # 积水深度|基本|控制在, 财政收入|将|完成: the adverb is the verb's
+            subject = grammar.noun_phrase(before)  # 一般公共预算收入|完成|280.5亿元
+            # 通过专项债等渠道|再筹集1.5亿元: a phrase a coverb opens says how, not what
+            by_means = any(t.text in grammar.means for t in toks[:verb_index])
+            if subject and not by_means and not self._is_agent(toks[:verb_index]):
                 return PhraseBefore("object", span(verb), subject, base, verb=verb.text, final_verb=final_verb)
         item = grammar.noun_phrase(tail)
         if item is None and any(t.text == "的" for t in tail):
@@ -401,6 +407,10 @@ class CountReader:
                 action, end = verb_after, verb_after[1]  # 40多件民生实事得到有效解决
         else:
             item, action = left.item, left.action
+            if left.kind == "object" and self._is_act(s, item) and self._names_thing(s, qs, qe):
+                # 排查易涝点42处,今年已完成整治35处: the object is itself an act; the count
+                # before in the same unit names what was acted on (开展培训30场 has none).
+                item, action = self.shared_item(s, qs, qe), (action[0], item[1])
             if item is None and after_next:
                 item = after_next  # 附近447户1100多名居民: both count the same people
             if item is None and left.kind == "verb":
@@ -480,6 +490,17 @@ class CountReader:
         if unit is None or prev_unit is None or unit.unit != prev_unit.unit:
             return None
         return self.read(s, *prev).item
+
+    def _names_thing(self, s: str, qs: int, qe: int) -> bool:
+        """Whether the count before `qs` in the same unit counts a thing, not an act:
+        排查易涝点|42处 does; 组织视察|5次 (before 开展调研12次) does not."""
+        shared = self.shared_item(s, qs, qe)
+        return shared is not None and not self._is_act(s, shared)
+
+    def _is_act(self, s: str, item: Span) -> bool:
+        """Whether `item` is one verb (整治, 纠正; 调研 tagged vn), not a noun phrase."""
+        words = self.grammar.tokens(s, *item)
+        return len(words) == 1 and (self.grammar.is_verb(words[0]) or words[0].tag == "vn")
 
     def shared_action(self, s: str, qs: int) -> Span | None:
         """The action of a list of counts: 开展执法检查4次、专题调研53次 gives 53次 开展."""

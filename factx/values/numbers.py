@@ -61,8 +61,9 @@ _NUMBER = re.compile(
 # pattern is anchored at the end of the prefix: a '近' earlier in the text does not count.
 # Longer words come first so '不超过' is not read as '超过'. '达' is not approximate. A 了
 # may follow the word ('超过了600万元').
-_INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速")
-_DECREASE = ("减少", "下降", "降低", "缩减", "下跌", "下滑", "回落", "压减", "压缩", "降幅")
+# 偏多/偏高 compare with the usual (降雨量较常年同期偏多31.6%).
+_INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速", "偏多", "偏高")
+_DECREASE = ("减少", "下降", "降低", "缩减", "下跌", "下滑", "回落", "压减", "压缩", "降幅", "偏少", "偏低")
 # A change verb may be followed by 了/达/为 ('增长了5%', '增幅达5%'), not by 到/至: '提高到15%'
 # is a level reached.
 _PREFIX = re.compile(
