@@ -26,9 +26,9 @@ from factx.words import use_userdicts
 
 # A year-end review names the year it looks back on in its headline or subtitle
 # (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述) ...
-_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|综述|总结)")
+_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼)")
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
-_REVIEW = regex.compile(r"(?:回顾|综述|总结)$")
+_REVIEW = regex.compile(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
 _LOOKS_BACK = regex.compile(r"过去(?:的)?一年|回首过去|回望过去|一年来")
 # ... or is a work report given at the year's session, in its first quarter (——2024年1月15日
 # 在…第三次会议上): it looks back on the year before.
@@ -109,11 +109,10 @@ def reviewed_year(text: str, art: Segment) -> int | None:
     在…会议上`), the year before; for a review that names none (`——…工作综述`) but looks
     back on a year in its text (`回首过去一年`), the latest year it speaks of.
     """
+    named = _headline_review_year(text, art)
+    if named:
+        return named
     heads = [fold_text(text[span[0]:span[1]]) for span in (art.title, art.subtitle) if span]
-    for head in heads:
-        named = _REVIEW_OF_YEAR.search(head)
-        if named:
-            return int(named.group(1))
     if art.title and art.subtitle and "报告" in heads[0]:
         given = _REPORT_AT_SESSION.match(heads[-1])
         if given:
@@ -122,6 +121,26 @@ def reviewed_year(text: str, art: Segment) -> int | None:
             "\n".join(fold_texts([text[s:e] for s, e in art.sentences]))):  # no match crosses the \n
         return max(art.years)
     return None
+
+
+def _headline_review_year(text: str, art: Segment) -> int | None:
+    """The year a headline or subtitle calls the article a review of (`——…2024年工作回眸`)."""
+    for span in (art.title, art.subtitle):
+        named = _REVIEW_OF_YEAR.search(fold_text(text[span[0]:span[1]])) if span else None
+        if named:
+            return int(named.group(1))
+    return None
+
+
+def written_when(text: str, art: Segment, year: int | None, month: int | None,
+                 reviewed: int | None) -> tuple[int | None, int | None]:
+    """The year and month an article's own 今年, 明年 and 本月 speak from: the page's, except
+    for a review that its headline names (`——县人大常委会2024年工作回眸`) printed in January
+    of the year after. It was written at the end of the year it reviews: its 明年 is the
+    page's year (明年是"十四五"规划收官之年, on a page of 2 January 2025, is 2025)."""
+    if reviewed is not None and year == reviewed + 1 and month == 1 and _headline_review_year(text, art) == reviewed:
+        return reviewed, 12
+    return year, month
 
 
 def extract_text(
@@ -151,7 +170,8 @@ def extract_text(
 
     for art, looked_back in zip(articles, reviewed):
         atext = ArticleText.build(text, art.sentences)
-        ctx = Context(doc, art.index, text, atext, ruleset, year, looked_back, month)
+        now_year, now_month = written_when(text, art, year, month, looked_back)
+        ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month)
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
         if options.articles:
             yield _article_record(text, doc, art, facts)

@@ -422,6 +422,18 @@ def test_a_yearless_date_in_a_review_falls_in_the_reviewed_year(ruleset):
     assert (event.date.start, event.date.year_inferred) == ("2023-12-27", True)
 
 
+def test_a_review_printed_in_january_speaks_from_the_end_of_the_year_it_reviews(ruleset):
+    # Dated 2 January 2025, it reviews 2024: its yearless months are 2024's and its 明年 is 2025.
+    page = ("峒溪报　2025年1月2日　星期四\n\n砥砺奋进\n\n——县人大常委会2024年工作回眸\n\n"
+            "2024年,县人大常委会依法履职。\n\n3月,常委会听取审议专项报告。明年常委会计划于9月开展执法检查。\n")
+    dates = [e.date.start for e in extract_text(page, ruleset) if e.type == "event"]
+    assert dates == ["2024-03", "2025-09"]
+    # The same review printed in March speaks from the page's year: 明年 is 2026.
+    march = page.replace("2025年1月2日　星期四", "2025年3月2日　星期日")
+    dates = [e.date.start for e in extract_text(march, ruleset) if e.type == "event"]
+    assert dates == ["2024-03", "2026-09"]
+
+
 def test_roster_lines_are_not_wrapped_into_each_other():
     # On a page of blank-line paragraphs a lone line break is a wrap, except before a line
     # of a roster (a name, a wide space, an office): each stays a sentence of its own.

@@ -38,7 +38,8 @@ from factx.values.dates import parse_date
 
 # A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会, and
 # 协调 read across 政协调研组.
-_VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX})"
+# 组成 is a verb (常委会组成执法检查组) but not in 常委会组成人员 (the members).
+_VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX}|(?<=组成)人员)"
 # What ends an actor and opens the predicate.
 # How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
 _SPLITS_INTO = r"分(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
@@ -58,6 +59,8 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
+# The place a local paper calls its own (我区, 我县): not 我市场…, 我区域…
+_OWN_PLACE = r"^我(?:省|市|州|盟|县|旗|区|镇|乡)(?![场域城内外间里])"
 # A regulation as the subject of its date: what is done to it, and how it is named.
 _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
 _DOCUMENT_LEAD = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|该|此|这部|本)"
@@ -113,6 +116,7 @@ _VISIT_PLACE = (
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
 _PLACE_NAME = r"^(?:{lex:place_names})"
+_PLACES_OF_KIND = r"等(?:[\d一二三四五六七八九十两]+个)?(?:{lex:place_heads})+$"  # …、桃花渡等6个街道
 # Not a place: a scope alone (全市, 各地, 本区), a thing (…工作, …情况), a frame (…会议上).
 # A counted or scoped set of places is one (全市5个山区乡镇, 区内6个乡镇).
 _NOT_PLACE = r"(?r)^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)(?:{lex:place_heads}|地)$|(?:{lex:nonplace_heads})$"  # (?r): see _ACTOR_END
@@ -259,6 +263,9 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         actor = _as_actor(meeting.group(), rs) if meeting else None
         if actor:  # 常委会第十二次会议接受…: a verb no lexicon lists
             return actor, clause[meeting.end():], False
+    own = rs.regex(_OWN_PLACE).match(clause)
+    if own:  # 我区遭遇入汛以来最强降雨过程: the paper's own place, whatever the verb
+        return own.group(), clause[own.end():], False
     return None, clause, False
 
 
@@ -380,6 +387,13 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
 def _as_place(text: str, rs) -> str | None:
     """`text` as a place, or None; of a list (包头市、鄂尔多斯市) the places it starts with,
     up to 等 (…、河东镇中心卫生院等点位5处)."""
+    kind = rs.regex(_PLACES_OF_KIND).search(text)
+    if kind and kind.start() > 0:
+        # 鹤湾、南岭、桃花渡等6个街道: names with no head of their own are places of the
+        # kind the list ends on
+        names = text[:kind.start()].split("、")
+        if all(2 <= len(n) <= 8 and not rs.regex(_NOT_PLACE).search(n) for n in names):
+            return "、".join(names)
     kept = []
     for part in text.split("、"):
         part, etc, _ = part.partition("等")  # …、河东镇中心卫生院等点位5处: the list ends at 等
