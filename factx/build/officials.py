@@ -24,6 +24,7 @@ starts with a unit of lexicon `org_units` gives the unit to the body before it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 import regex
 
@@ -97,6 +98,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         names = read_name_list(text, *match.groups["names"], lex)
     elif n_start >= t_end:
         names = read_names(text, n_start, lex, _clause_end(text, n_start, s_end))
+        names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
     else:
         # a verb between name and title (张三当选为主任) bounds the clause's name on its right
         names = read_names_before(text, n_end, lex, _clause_start(text, n_end, s_start), slot=n_end < t_start)
@@ -171,6 +173,20 @@ def _offices_after(text: str, pos: int, ctx: Context) -> tuple[list[tuple[None, 
         found.append((None, more.group()))
         pos = more.end()
     return found, pos
+
+
+def _opens_office(text: str, start: int, end: int, limit: int, ctx: Context) -> bool:
+    """Whether a later item of a list of names is the start of a body, an office and a name
+    (局长张红、区住房|和城市更新局局长孙勇: 区 is a surname, 住房 a word): it runs on, before
+    the next list mark, into a body (…局) and a title. 副主任张三、李四|和秘书长王五 does not."""
+    stop = end
+    while stop < limit and text[stop] not in _SEGMENT_BREAK:
+        stop += 1
+    title = ctx.ruleset.regex(_TITLE).search(text, end, stop)
+    if title is None or not text[end:title.start()].endswith(_lexicons(ctx).names.org_suffixes):
+        return False
+    given = words(text[start + 1:end])
+    return len(given) == 1 and len(given[0][0]) > 1 and not given[0][1].startswith("nr")
 
 
 def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str | None, str]:
@@ -307,7 +323,9 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         word, tag = tokens[i]
         if word in taking or word == _CONCURRENTLY:  # 张三当选|县人大常委会, 秘书长兼|市委办公室
             break
-        inner = bool(kept) and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
+        # 和 after a person joins two items (副区长王立|和|区发展改革局), not parts of a body
+        inner = bool(kept) and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR) \
+            and not (tag == "c" and tokens[i - 1][1].startswith("nr"))
         named = bool(kept) and kept[0][0] in heads and tag in _VERB | {"vn", "a", "ad"}
         closing = not kept and word in endings and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
         if tag in _ORG_BREAK and not named:
