@@ -167,9 +167,13 @@ class RuleSet:
 def default_rules_dir() -> Path:
     """The rule pack that ships inside the package (the repository's top-level rules/).
 
-    Installed, it is the package `factx.default_rules`; run from a source checkout whose
-    `factx/` shadows the installed one, it is the checkout's own `rules/`.
+    Installed, it is the package `factx.default_rules`; run from a source checkout (a
+    `pyproject.toml` beside the package), it is the checkout's own `rules/`, even where an
+    editable install of another checkout maps `factx.default_rules` elsewhere.
     """
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rules").is_dir():
+        return checkout / "rules"
     try:
         return Path(str(resources.files("factx.default_rules")))
     except ModuleNotFoundError:
