@@ -46,7 +46,7 @@ SETS = {
     # official .900/.972 and .741/1.000: Dai names, 李正和 read as 李正 + 和). A rule
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": (_heldout(5, 6), HELDOUT / "gold", {
-        "event": (0.99, 0.83),  # 1.000 since a dateline in figures is navigation (session 3)
+        "event": (0.99, 0.85),  # .861 since 组成 is a verb of an event (session 7)
         "count": (0.99, 0.87),  # .882 since a count whose noun is left out takes the one named before (session 6)
         "official": (0.95, 0.98),  # .974 once compound surnames, Dai prefixes, 列席 read (session 3)
         "regulation": (0.99, 0.99),
@@ -97,7 +97,7 @@ SETS = {
     # .980/.958 (the surname 滚, 副市长、代理市长), regulation 1.000. After the fixes for their
     # classes: event 1.000/.852, official 1.000/1.000.
     "heldout-15-16": (_heldout(15, 16), HELDOUT / "gold", {
-        "event": (0.99, 0.88),  # .889 since 被 ends a subject and a visited list ends at 等 (session 6)
+        "event": (0.99, 0.90),  # .907 since 组成 is a verb of an event (session 7)
         "count": (0.99, 0.95),  # .958 (session 6)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -126,11 +126,14 @@ SETS = {
     }),
     # Pages 21-22, written at the end of session 6 (a Hubei district page with a special
     # inquiry; a Tujia-Miao county's year-end review dated 2 January 2025); first scores,
-    # nothing tuned on them: the unseen pair for the next session.
+    # nothing tuned on them: event .889/.917 (a review printed in January dated from the
+    # page's year), count .968/.954 (条次, 台次, 毫米, 厘米, 票), official .937/1.000 (an
+    # office in brackets after the name, 区 a surname in a list of bodies). Session 7 fixed
+    # those classes from invented cases: event 1.000/.963, count 1.000/.968, official 1.000.
     "heldout-21-22": (_heldout(21, 22), HELDOUT / "gold", {
-        "event": (0.88, 0.91),
-        "count": (0.96, 0.95),
-        "official": (0.93, 0.99),
+        "event": (0.99, 0.95),
+        "count": (0.99, 0.96),
+        "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }
