@@ -78,11 +78,19 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
     return max(years) if years else None
 
 
+# A portal prints when it published the page: 发布时间：2025-01-06 16:32 (folded, the clock
+# runs on into the day: the day is the two digits after the month).
+_PUBLISHED_AT = regex.compile(
+    r"^(?:发布|发表|更新)?(?:时间|日期):((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
+)
+
+
 def masthead_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the masthead's dateline on a line of the page head
-    (`塔尔拉报  2025年1月16日  星期四` gives (2025, 1)), or None."""
+    (`塔尔拉报  2025年1月16日  星期四` gives (2025, 1)), or of a portal's publishing line
+    (`发布时间：2025-01-06 16:32`), or None."""
     for line in fold_texts(text[:2000].splitlines()):
-        head = DATELINE.match(line)
+        head = DATELINE.match(line) or _PUBLISHED_AT.match(line)
         if head:
             return int(head.group(1)), int(head.group("month"))
     return None

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import GOLD_DIR, SAMPLES
-from factx.pipeline import Options, extract_text, publication_year, reviewed_year
+from factx.pipeline import Options, extract_text, masthead_date, publication_year, reviewed_year
 from factx.rules import load_rules
 from factx.segment import segment, split_sentences
 
@@ -361,6 +361,16 @@ def test_masthead_dateline_is_chrome_and_dates_the_page():
     assert [piece(text, a.title) for a in segment(text)] == ["县政府召开常务会议", "县政协视察河道治理"]
     assert not any("星期二" in s for s in sentences(text))
     assert publication_year(text) == 2024
+
+
+def test_a_portal_publishing_line_dates_the_page(ruleset):
+    # 发布时间 on a portal: December dates on a page published on 6 January are last year's.
+    page = ("某县人大网\n首页 | 人大要闻\n\n工作动态\n\n发布时间：2025-01-06 16:32　　来源：县人大常委会办公室\n\n"
+            "12月31日上午,县人大常委会第二十九次会议召开。\n")
+    assert masthead_date(page) == (2025, 1)
+    (event,) = [r for r in extract_text(page, ruleset) if r.type == "event"]
+    assert (event.date.start, event.date.year_inferred) == ("2024-12-31", True)
+    assert masthead_date(page.replace("2025-01-06 16:32", "2024年1月22日")) == (2024, 1)
 
 
 def test_the_headline_list_under_title_navigation_ends_at_a_blank_line():
