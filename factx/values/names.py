@@ -399,8 +399,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     for word, tag in tokens[1:]:
         if tag in _NOT_IN_NAME:
             return NO
-        if (len(word) == 1 or frequency(word) >= COMMON_WORD) and tag == "d":
-            return NO
+        if (not listed if len(word) == 1 else frequency(word) >= COMMON_WORD) and tag == "d":
+            return NO  # 张口|就; in an exact list a name's last character may read as one (方志|刚为)
         if len(word) > 1 and tag in _VERB_TAGS and frequency(word) >= (PERSON_WORD if listed else COMMON_WORD):
             return NO  # in an exact list only a verb in everyday use: 端木|清扬 is a name there
     return NAME
