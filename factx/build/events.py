@@ -95,7 +95,8 @@ _TITLED_NAME = rf"(?:{{lex:titles}})(?P<name>{_PERSON})"
 _HEAD_NAME = rf"(?r)(?:{{lex:event_actor_heads}}){_PERSON}$"  # (?r): see _ACTOR_END
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
 _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|到|了|同志|一行|表示|强调|指出|介绍|告诉|认为|{_MARKER}|[,;:。!?、“”(])"
-_PLACE_CHARS = r"[^,;:。!?“”《》()\n]"
+# A short gloss in brackets belongs to the place phrase: 等5个乡(镇)12个行政村.
+_PLACE_CHARS = r"(?:[^,;:。!?“”《》()\n]|\([^()\n]{1,6}\))"
 _MOVE_PLACE = (
     r"(?<![不得达做遇受感想提收报找看听回迟周送])(?P<verb>{lex:movement_verbs})"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)(?P<etc>等地|等处|等)?"
@@ -115,6 +116,8 @@ _VISIT_PLACE = (
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
+_LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
+_GLOSS_END = regex.compile(r"\([^()]*\)$")
 _PLACE_NAME = r"^(?:{lex:place_names})"
 _PLACES_OF_KIND = r"等(?:[\d一二三四五六七八九十两]+个)?(?:{lex:place_heads})+$"  # …、桃花渡等6个街道
 # Not a place: a scope alone (全市, 各地, 本区), a thing (…工作, …情况), a frame (…会议上).
@@ -391,11 +394,11 @@ def _as_place(text: str, rs) -> str | None:
     if kind and kind.start() > 0:
         # 鹤湾、南岭、桃花渡等6个街道: names with no head of their own are places of the
         # kind the list ends on
-        names = text[:kind.start()].split("、")
+        names = _LIST_MARK.split(text[:kind.start()])
         if all(2 <= len(n) <= 8 and not rs.regex(_NOT_PLACE).search(n) for n in names):
             return "、".join(names)
     kept = []
-    for part in text.split("、"):
+    for part in _LIST_MARK.split(text):  # 6个县(市、区) is one place
         part, etc, _ = part.partition("等")  # …、河东镇中心卫生院等点位5处: the list ends at 等
         if not _is_place(part, rs):
             break
@@ -406,6 +409,7 @@ def _as_place(text: str, rs) -> str | None:
 
 
 def _is_place(text: str, rs) -> bool:
+    text = _GLOSS_END.sub("", text)  # 6个县(市、区): the head stands before the gloss
     if text in rs.lexicon("event_nonplaces") or rs.regex(_NOT_PLACE).search(text):
         return False
     end = rs.regex(_PLACE_END).search(text)
