@@ -143,8 +143,8 @@ SETS = {
     # page; surnames 操, 年 and an office in brackets with a remark): event 1.000/.909,
     # official 1.000/1.000.
     "heldout-23-24": (_heldout(23, 24), HELDOUT / "gold", {
-        "event": (0.99, 0.90),
-        "count": (0.98, 0.95),
+        "event": (0.99, 0.93),  # .932 since a place keeps its bracketed gloss (session 7)
+        "count": (0.99, 0.95),  # 1.000/.953 since 成 in figures is a unit (session 7)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
