@@ -63,6 +63,7 @@ _PRONOUN = r"^(?:他们|她们|他|她)"
 _OWN_PLACE = r"^我(?:省|市|州|盟|县|旗|区|镇|乡)(?![场域城内外间里])"
 # A regulation as the subject of its date: what is done to it, and how it is named.
 _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
+_TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起施行
 _DOCUMENT_LEAD = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|该|此|这部|本)"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
 # A clause that ends on a verb of saying frames what follows as reported speech.
@@ -200,6 +201,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车
     if actor is None and pre and rs.regex(_DOCUMENT_ACTS).match(post):
         actor = _as_subject_document(pre, rs)  # 《…议事规则》于2017年3月制定, 实施办法自…起施行
+    if actor is None and rs.regex(_TAKES_EFFECT).match(post) and pre_start > s_start:
+        actor = _document_of_sentence(ctx, s_start, pre_start)  # 《…条例》…经…批准,将于…起施行
     clause_start = pre_start if actor else date_start
     predicate = post
     if actor is None:  # no actor before the date: read the subject after it
@@ -312,6 +315,24 @@ def _as_subject_document(text: str, rs) -> str | None:
     if title:
         return title.group(1)
     return text if 2 <= len(text) <= 12 and rs.regex(_DOCUMENT_NAME).match(text) else None
+
+
+def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
+    """The regulation a sentence opens on, for a later clause that says when it takes effect
+    (《…条例》于…通过,…经…批准,将于2025年3月1日起施行): its title, or for 该条例 the last
+    title of that kind named before in the article."""
+    rs = ctx.ruleset
+    text = ctx.atext.text
+    head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
+    title = rs.regex(r"^《([^《》]{2,60})》").match(head)
+    if title:
+        return _as_subject_document("《" + title.group(1) + "》", rs)
+    this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
+    if this:
+        for named in reversed(list(rs.regex(r"《([^《》]{2,60})》").finditer(text, 0, s_start))):
+            if named.group(1).endswith(this.group("kind")):
+                return named.group(1)
+    return None
 
 
 def _person_named_before(ctx: Context, pos: int) -> str | None:
