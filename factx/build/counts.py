@@ -407,10 +407,13 @@ class CountReader:
                 action, end = verb_after, verb_after[1]  # 40多件民生实事得到有效解决
         else:
             item, action = left.item, left.action
-            if left.kind == "object" and self._is_act(s, item) and self._names_thing(s, qs, qe):
+            if left.kind == "object" and self._is_act(s, item):
                 # 排查易涝点42处,今年已完成整治35处: the object is itself an act; the count
-                # before in the same unit names what was acted on (开展培训30场 has none).
-                item, action = self.shared_item(s, qs, qe), (action[0], item[1])
+                # before in the same unit names what was acted on, unless it counts an act
+                # too (组织视察5次,开展调研12次 keeps 调研; 开展培训30场 has none before it).
+                shared = self.shared_item(s, qs, qe)
+                if shared is not None and not self._is_act(s, shared):
+                    item, action = shared, (action[0], item[1])
             if item is None and after_next:
                 item = after_next  # 附近447户1100多名居民: both count the same people
             if item is None and left.kind == "verb":
@@ -490,12 +493,6 @@ class CountReader:
         if unit is None or prev_unit is None or unit.unit != prev_unit.unit:
             return None
         return self.read(s, *prev).item
-
-    def _names_thing(self, s: str, qs: int, qe: int) -> bool:
-        """Whether the count before `qs` in the same unit counts a thing, not an act:
-        排查易涝点|42处 does; 组织视察|5次 (before 开展调研12次) does not."""
-        shared = self.shared_item(s, qs, qe)
-        return shared is not None and not self._is_act(s, shared)
 
     def _is_act(self, s: str, item: Span) -> bool:
         """Whether `item` is one verb (整治, 纠正; 调研 tagged vn), not a noun phrase."""

@@ -326,7 +326,7 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
     title = rs.regex(r"^《([^《》]{2,60})》").match(head)
     if title:
-        return _as_subject_document("《" + title.group(1) + "》", rs)
+        return title.group(1)
     this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
     if this:
         for named in reversed(list(rs.regex(r"《([^《》]{2,60})》").finditer(text, 0, s_start))):

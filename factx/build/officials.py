@@ -179,9 +179,7 @@ def _opens_office(text: str, start: int, end: int, limit: int, ctx: Context) -> 
     """Whether a later item of a list of names is the start of a body, an office and a name
     (局长张红、区住房|和城市更新局局长孙勇: 区 is a surname, 住房 a word): it runs on, before
     the next list mark, into a body (…局) and a title. 副主任张三、李四|和秘书长王五 does not."""
-    stop = end
-    while stop < limit and text[stop] not in _SEGMENT_BREAK:
-        stop += 1
+    stop = _clause_end(text, end, limit, _SEGMENT_BREAK)
     title = ctx.ruleset.regex(_TITLE).search(text, end, stop)
     if title is None or not text[end:title.start()].endswith(_lexicons(ctx).names.org_suffixes):
         return False
@@ -287,9 +285,9 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return start
 
 
-def _clause_end(text: str, pos: int, limit: int) -> int:
+def _clause_end(text: str, pos: int, limit: int, breaks: frozenset[str] = _CLAUSE_BREAK) -> int:
     end = pos
-    while end < limit and text[end] not in _CLAUSE_BREAK:
+    while end < limit and text[end] not in breaks:
         end += 1
     return end
 

@@ -64,11 +64,14 @@ _NUMBER = re.compile(
 # 偏多/偏高 compare with the usual (降雨量较常年同期偏多31.6%).
 _INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速", "偏多", "偏高")
 _DECREASE = ("减少", "下降", "降低", "缩减", "下跌", "下滑", "回落", "压减", "压缩", "降幅", "偏少", "偏低")
+# A rule's bound negates a comparison: 绿地率不得低于30% is at least 30%, 不得超过5万元 at most.
+_MODAL_NEGATIONS = ("不得", "不应", "不能", "不宜")
+_NEGATED = {"超过": "at_most", "高于": "at_most", "多于": "at_most", "低于": "at_least", "少于": "at_least"}
 # A change verb may be followed by 了/达/为 ('增长了5%', '增幅达5%'), not by 到/至: '提高到15%'
 # is a level reached.
 _PREFIX = re.compile(
     rf"(?:(?P<chg>{'|'.join(_INCREASE + _DECREASE)})(?:了|达到|达|为)?)?"
-    r"(?:(?P<apx>(?:不得|不应|不能|不宜)(?:超过|少于|低于|高于|多于)|不超过|不少于|不低于|不高于|不足|不到|超过|突破|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)了?)?$"
+    rf"(?:(?P<apx>(?:{'|'.join(_MODAL_NEGATIONS)})(?:{'|'.join(_NEGATED)})|不超过|不少于|不低于|不高于|不足|不到|超过|突破|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)了?)?$"
 )
 _SUFFIX = re.compile(r"(?:以上|左右|上下|以内|之内|以下|\+)$")
 _APPROX = {
@@ -79,15 +82,9 @@ _APPROX = {
     "最高": "at_most", "最多": "at_most", "不超过": "at_most", "以内": "at_most",
     "之内": "at_most", "以下": "at_most", "不足": "at_most", "不到": "at_most", "低于": "at_most",
     "至少": "at_least", "最少": "at_least", "最低": "at_least", "不少于": "at_least",
-    "不低于": "at_least",
-    # a rule's bound: 绿地率不得低于30%
-    "不得低于": "at_least", "不应低于": "at_least", "不能低于": "at_least", "不宜低于": "at_least",
-    "不得少于": "at_least", "不应少于": "at_least", "不能少于": "at_least", "不宜少于": "at_least",
-    "不得超过": "at_most", "不应超过": "at_most", "不能超过": "at_most", "不宜超过": "at_most",
-    "不得高于": "at_most", "不应高于": "at_most", "不能高于": "at_most", "不宜高于": "at_most",
-    "不得多于": "at_most", "不应多于": "at_most", "不能多于": "at_most", "不宜多于": "at_most",
-    "不高于": "at_most",
+    "不低于": "at_least", "不高于": "at_most",
 }  # fmt: skip
+_APPROX.update({neg + word: bound for neg in _MODAL_NEGATIONS for word, bound in _NEGATED.items()})
 # The words a count builder may find right before a number and hand on to parse_quantity.
 APPROX_WORDS = frozenset(w for w in _APPROX if w != "+")
 CHANGE_WORDS = frozenset(_INCREASE + _DECREASE)
