@@ -40,6 +40,7 @@ _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "u
 # A verb and one of these make a noun: 点击量, 完成率, 参加人数.
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
 # Words of comparison (收入|同比|增长): they end like a measure noun (比) but make none.
+_NUMERAL_CHAR = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余些]")
 COMPARISON_WORDS = frozenset({"较", "比", "相比", "同比", "环比", "较之"})
 # Characters that stand alone as function words, never inside an unknown word.
 _FUNCTION_CHARS = frozenset("的了和与及或等在被把将对向从为以于由达约近超逾共均已也都还又再并即每各其该本")
@@ -261,6 +262,12 @@ class ClauseGrammar:
             if out and out[-1].text == "总" and self.is_verb(t):
                 prev = out.pop()  # 总投资, 总支出
                 t = Word(prev.text + t.text, "n", prev.start, t.end)
+            elif out and len(t.text) == 1 and t.tag in ("q", "m") and not _NUMERAL_CHAR.match(t.text) \
+                    and (self.is_noun(out[-1]) or self.is_verb(out[-1])) and len(out[-1].text) > 1:
+                # A classifier glued to a noun with no number before it ends the noun:
+                # 经济建设|类, 供水管|道, 安置|点 (jieba tags them q or m).
+                prev = out.pop()
+                t = Word(prev.text + t.text, "n", prev.start, t.end)
             elif out and self.is_verb(out[-1]) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
                                                   or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
                                                   and t.text not in COMPARISON_WORDS):
@@ -307,7 +314,10 @@ class ClauseGrammar:
                 known.append(i)
             elif initial and opening is None and self.is_verb(t) and not self.is_noun(t):
                 opening = i
-            initial = False
+            # A framing word (not a time) or an adverb of two characters after the subject
+            # opens the predicate: 消防救援队伍|共|接处|燃气泄漏类警情, 生态护林员|累计|巡护.
+            # jieba cuts one-character adverbs out of nouns (犬|只, 户|均).
+            initial = t.text in self.framing and t.tag != "t" or t.tag == "d" and len(t.text) > 1
             i += 1
         if not known:
             return opening

@@ -55,6 +55,7 @@ QUANTITY_SOURCE = "{COUNT_QUANTITY}"
 _AGENT_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|会议|大会)们?$"
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _KIND_WORDS = regex.compile(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
+_SHARE_VERB = "占"
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
 _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
@@ -86,6 +87,7 @@ class PhraseBefore:
     verb: str = ""  # the action's word
     relative_verb: Span | None = None  # 立案交办的|495件提案: the verb of a clause before 的
     change_verb: Span | None = None  # 增长 of 增长6%
+    share_verb: Span | None = None  # 占 of 占69.4%: nothing else before a share (of what the count before counted)
     final_verb: Span | None = None  # a verb right before the number: 形成|6个协同式监督机制工作方案
 
 
@@ -106,7 +108,9 @@ class CountReading:
     start: int  # the surface phrase the count was read from
     end: int
     markers: str
-    elided: bool = False  # …的118件 with no noun: what is counted was named before (see build_count)
+    # …的118件 with no noun: what is counted was named before, by a count in this unit (see
+    # build_count); its share, 占59.3%, counts the same thing.
+    elided_unit: str | None = None
 
 
 class CountReader:
@@ -180,7 +184,9 @@ class CountReader:
             start = prev[1]
         elements = split_outside(s, start, qs, "、")
         local_start = window_start(s, elements[-1][0], qs, _LEFT_WINDOW)
-        toks, markers = self._strip_markers(self.grammar.tokens(s, local_start, qs))
+        words = self.grammar.tokens(s, local_start, qs)
+        toks, markers = self._strip_markers(words)
+        share_verb = next((span(t) for t in words if t.text == _SHARE_VERB), None) if not toks else None
         marker_text = "".join(t.text for t in markers)
         change = [t for t in markers if t.text in CHANGE_WORDS]
         level = not toks and s[qs - 1:qs] == _LEVEL_REACHED  # 减少7天,降至4天
@@ -198,7 +204,8 @@ class CountReader:
             kind = "examples" if local.kind == "examples" else "noun"
             local = replace(local, kind=kind, action=first.action, item=item, verb=first.verb, relative_verb=None)
             local_start = first_start
-        return replace(local, start=local_start, markers=marker_text, change_only=change_only, level=level, change_verb=change_verb)
+        return replace(local, start=local_start, markers=marker_text, change_only=change_only, level=level, change_verb=change_verb,
+                       share_verb=share_verb)
 
     def _split_glued_change(self, toks: list[Word]) -> list[Word]:
         """同比增加 comes as one word (jieba tags it a person): split a last word that is a link
@@ -395,7 +402,7 @@ class CountReader:
             if self._is_predicate(after):
                 item_after, verb_after = None, span(after[0])  # 不予立案的23件|转为意见建议
         end = qe
-        elided = False
+        elided_unit = None
         if item_after:
             item, end = item_after, item_after[1]
             if left.kind == "relative":
@@ -434,7 +441,8 @@ class CountReader:
                 # 涉及生态环境的|38件) says what is counted, and 完成年度目标的|108% is a share
                 # of what the clause names.
                 item = self.shared_item(s, qs, qe) or self._whole_named(s, qs)
-                elided = item is None
+                quantity = parse_quantity(s[qs:qe]) if item is None else None
+                elided_unit = quantity.unit if quantity else None
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 item = item or verb_after
@@ -446,12 +454,16 @@ class CountReader:
                 # 困难群众500余户1200余人: two measures of one thing
                 first = self.read(s, *prev)
                 item, action, markers = first.item, action or first.action, first.markers
-        if item is None and left.change_only:
-            item = self.previous_item(s, qs)  # 实现生产总值3000亿元,增长6%
+        share_verb = left.share_verb if self._is_share(s, qs, qe) else None
+        if item is None and (left.change_only or share_verb):
+            prev = self.previous_quantity(s, qs)  # 实现生产总值3000亿元,增长6%; 其中税收收入89亿元,占69.4%
+            if prev:
+                first = self.read(s, *prev)
+                item, elided_unit = first.item, first.elided_unit
         if action is None:
-            action = left.change_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
+            action = left.change_verb or share_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
-        return CountReading(item, action, start, end, markers, elided)
+        return CountReading(item, action, start, end, markers, elided_unit)
 
     def _whole_named(self, s: str, qs: int) -> Span | None:
         """What 其中 refers to, the subject of the clause before it: 立案提案已全部办复,
@@ -477,11 +489,6 @@ class CountReader:
     def _is_share(s: str, qs: int, qe: int) -> bool:
         quantity = parse_quantity(s[qs:qe])
         return quantity is not None and quantity.unit in _SHARE_UNITS
-
-    def previous_item(self, s: str, qs: int) -> Span | None:
-        """The item of the count before `qs`: 实现生产总值3000亿元,增长6% gives 6% 生产总值."""
-        prev = self.previous_quantity(s, qs)
-        return self.read(s, *prev).item if prev else None
 
     def shared_item(self, s: str, qs: int, qe: int) -> Span | None:
         """The item of the count before `qs` in the sentence if it counts in the same unit:
@@ -542,8 +549,8 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     if quantity is None:
         return []
     item = match.group(text, "item") or _text_of(sentence, reading.item)
-    if item is None and reading.elided:
-        item = _item_named_before(ctx, reader, s_start, quantity.unit)
+    if item is None and reading.elided_unit:
+        item = _item_named_before(ctx, reader, s_start, reading.elided_unit)
     action = match.group(text, "action") or _text_of(sentence, reading.action)
     return [
         Count(
@@ -579,8 +586,11 @@ def _item_named_before(ctx: Context, reader: CountReader, s_start: int, unit: st
             if quantity is None or quantity.unit != unit or reader.is_in_name(s, qs, qe):
                 continue
             reading = reader.read(s, qs, qe)
-            if reading.item:
+            if reading.item and reading.item != reading.action:  # 已办复398件 counts the act, not a thing
                 return s[reading.item[0]:reading.item[1]]
+            if reading.item is None and reading.elided_unit == unit:
+                # 已解决的97件;正在解决的46件: the count before leaves out the same noun
+                return _item_named_before(ctx, reader, start, unit)
     return None
 
 
