@@ -56,6 +56,7 @@ _AGENT_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|会议|大会)们?$"
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _KIND_WORDS = regex.compile(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
 _SHARE_VERB = "占"
+_BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
 _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
@@ -87,7 +88,9 @@ class PhraseBefore:
     verb: str = ""  # the action's word
     relative_verb: Span | None = None  # 立案交办的|495件提案: the verb of a clause before 的
     change_verb: Span | None = None  # 增长 of 增长6%
-    share_verb: Span | None = None  # 占 of 占69.4%: nothing else before a share (of what the count before counted)
+    # 占 of 占69.4%, 是 of 是去年同期的1.4倍: nothing else before a share or a multiple (of what
+    # the count before counted)
+    share_verb: Span | None = None
     final_verb: Span | None = None  # a verb right before the number: 形成|6个协同式监督机制工作方案
 
 
@@ -186,7 +189,11 @@ class CountReader:
         local_start = window_start(s, elements[-1][0], qs, _LEFT_WINDOW)
         words = self.grammar.tokens(s, local_start, qs)
         toks, markers = self._strip_markers(words)
-        share_verb = next((span(t) for t in words if t.text == _SHARE_VERB), None) if not toks else None
+        share_verb = None
+        if not toks:
+            share_verb = next((span(t) for t in words if t.text == _SHARE_VERB), None)  # 占69.4%
+        elif words[0].text in _BASE_COPULAS and toks[-1].text == "的":
+            share_verb = span(words[0])  # 是去年同期的|1.4倍: a multiple of its base
         marker_text = "".join(t.text for t in markers)
         change = [t for t in markers if t.text in CHANGE_WORDS]
         level = not toks and s[qs - 1:qs] == _LEVEL_REACHED  # 减少7天,降至4天
@@ -455,6 +462,8 @@ class CountReader:
                 first = self.read(s, *prev)
                 item, action, markers = first.item, action or first.action, first.markers
         share_verb = left.share_verb if self._is_share(s, qs, qe) else None
+        if share_verb and left.kind == "relative":
+            item = None  # 是去年同期的1.4倍: 去年同期 is the base, not what is counted
         if item is None and (left.change_only or share_verb):
             prev = self.previous_quantity(s, qs)  # 实现生产总值3000亿元,增长6%; 其中税收收入89亿元,占69.4%
             if prev:
