@@ -88,6 +88,16 @@ def test_a_list_joined_by_enumeration_commas_gives_every_name(lex):
     assert [text[s:e] for s, e in read_names(text, 0, lex)] == ["回力", "高珍伟", "郭炳胜"]
 
 
+def test_inside_a_list_a_name_runs_to_the_mark_over_a_last_adverb(lex):
+    text = "党建华、贠志刚、惠文清出席"  # jieba: 贠|志|刚(d)
+    assert [text[s:e] for s, e in read_names(text, 0, lex)] == ["党建华", "贠志刚", "惠文清"]
+
+
+def test_a_slot_ends_on_an_adverb_only_where_a_mark_closes_it(lex):
+    # ,王志刚当选为…: before a verb 刚 (jieba: 志|刚) may be "just"; before 、 only the name's
+    assert (names._slot_name("王志刚", lex), names._slot_name("王志刚", lex, closed=True)) == (False, True)
+
+
 def test_a_list_stops_at_the_first_piece_that_is_no_name(lex):
     text = "回力、高度重视"
     assert read_names(text, 0, lex) == [(0, 2)]

@@ -227,11 +227,17 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
     found: list[tuple[int, int]] = []
     while start < limit:
         end = read_name(text, start, lex, limit)
+        if end is not None and found and end < limit and text[end] not in _NAME_STOPS:
+            # Inside a list, a name one character short of the next mark leaves that
+            # character out (贠志|刚、: jieba reads it as an adverb); the slot is the name.
+            slot = _slot_end(text, start, limit)
+            if slot == end + 1 and not lex.after_name_at.match(text, end) and _slot_name(text[start:slot], lex, closed=True):
+                end = slot
         if end is None:
             end = _slot_end(text, start, limit)
             # a slot needs a name beside it in the list: the one before, or the one after
             # (the cheap tests first: most failed reads are no list at all)
-            if end is None or not (found or text[end] == "、") or not _slot_name(text[start:end], lex) or not (
+            if end is None or not (found or text[end] == "、") or not _slot_name(text[start:end], lex, closed=True) or not (
                     found or read_name(text, end + 1, lex, limit)):
                 break
         found.append((start, end))
@@ -298,7 +304,7 @@ def _slot_end(text: str, start: int, limit: int) -> int | None:
     return None
 
 
-def _slot_name(name: str, lex: NameLexicons) -> bool:
+def _slot_name(name: str, lex: NameLexicons, closed: bool = False) -> bool:
     """Whether `name`, a slot that marks bound on both sides (副主任李秀芬、王建设、冯志勇;
     ,万家明当选为…), is a name: a surname and a given name of one or two characters that
     holds no function word, pronoun or adverb (nor a numeral word), where the whole is not one common
@@ -316,9 +322,12 @@ def _slot_name(name: str, lex: NameLexicons) -> bool:
     if given in lex.after_name:
         return False
     # jieba's tags of single characters say little (家明: 家 m, 明 t); only a function word
-    # or a pronoun rules one out
-    return all(tag not in (_NOT_IN_NAME if len(word) > 1 else _FUNCTION_WORD | {"r"}) and tag not in ("d", "ad")
-               for word, tag in words(given))
+    # or a pronoun rules one out, and an adverb, unless it is the last character of a slot
+    # `closed` by a list mark or punctuation, where no verb can follow it (贠志|刚、).
+    parts = words(given)
+    return all(tag not in (_NOT_IN_NAME if len(word) > 1 else _FUNCTION_WORD | {"r"})
+               and (tag not in ("d", "ad") or closed and len(word) == 1 and k == len(parts) - 1)
+               for k, (word, tag) in enumerate(parts))
 
 
 def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[tuple[int, int]]:
