@@ -44,7 +44,7 @@ _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 # What may stand before a body and is no part of it: a date, a news lead (本报讯 县人大常委会…).
 _LEADING_DATE = regex.compile(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
-_OWN_BODY = r"(?:{lex:title_prefixes})*(?P<level>{lex:title_levels})"  # 县长, 副市长, 村主任
+_OWN_BODY = r"(?:{lex:title_prefixes})*(?P<level>{lex:title_levels})(?!级)"  # 县长, 副市长, 村主任; not 副县级干部 (a grade)
 _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
 # A township and a name, all a segment holds before a unit title (村党支部书记): the body,
 # however jieba reads a village name it does not know.
