@@ -319,14 +319,20 @@ def _as_subject_document(text: str, rs) -> str | None:
 
 def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     """The regulation a sentence opens on, for a later clause that says when it takes effect
-    (《…条例》于…通过,…经…批准,将于2025年3月1日起施行): its title, or for 该条例 the last
-    title of that kind named before in the article."""
+    (《…条例》于…通过,…经…批准,将于2025年3月1日起施行): its title, or the title the clause
+    before ends on (通过了《…》,自…起施行), or for 该条例 the last title of that kind named
+    before in the article."""
     rs = ctx.ruleset
     text = ctx.atext.text
     head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
     title = rs.regex(r"^《([^《》]{2,60})》").match(head)
     if title:
         return title.group(1)
+    last = None
+    for last in rs.regex(r"《([^《》]{2,60})》").finditer(text, s_start, end):
+        pass
+    if last and not text[last.end():end].strip(",;: "):
+        return last.group(1)  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
     this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
     if this:
         for named in reversed(list(rs.regex(r"《([^《》]{2,60})》").finditer(text, 0, s_start))):
