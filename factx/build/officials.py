@@ -117,7 +117,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices, first = _offices(text, t_start, t_end, ctx)
         if ctx.ruleset.regex(_TAKEN_BEFORE).search(text, max(0, first - 4), first):
             return []  # 张三当选市人大常委会主任　李四…: the office is 张三's
-    org, principal = _principal(offices, ctx)
+    org, principal = _principal(offices, ctx, name_first=names[0][0] < t_start)
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
         org = _body_before(text, _list_start(s_start, ctx), item, ctx)
@@ -187,14 +187,15 @@ def _opens_office(text: str, start: int, end: int, limit: int, ctx: Context) -> 
     return len(given) == 1 and len(given[0][0]) > 1 and not given[0][1].startswith("nr")
 
 
-def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str | None, str]:
-    """(body, title) of the main office of one person: the office next to the name, or,
-    when that is an auxiliary role (lexicon `secondary_titles`), the nearest one before it
-    that is not. An office written without a body takes the body of the person's nearest
+def _principal(offices: list[tuple[str | None, str]], ctx: Context, name_first: bool = False) -> tuple[str | None, str]:
+    """(body, title) of the main office of one person: the last office that is not an
+    auxiliary role (lexicon `secondary_titles`); of auxiliary roles alone, the one next to
+    the name: the last, or the first where the name comes first (任命郑磊为检察委员会委员、
+    检察员). An office written without a body takes the body of the person's nearest
     office before it that has one (市委常委、秘书长: 市委), unless its title names its own
     body (县委副书记、县长: none for 县长); else the body is None."""
     secondary = _lexicons(ctx).secondary
-    k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), len(offices) - 1)
+    k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), 0 if name_first else len(offices) - 1)
     org, title = offices[k]
     own = ctx.ruleset.regex(_OWN_BODY).match(title)
     if org is None and not own:
