@@ -268,6 +268,10 @@ class ClauseGrammar:
                 # 经济建设|类, 供水管|道, 安置|点 (jieba tags them q or m).
                 prev = out.pop()
                 t = Word(prev.text + t.text, "n", prev.start, t.end)
+            elif out and len(t.text) == 1 and t.text in _MEASURE_SUFFIXES and out[-1].tag in ("d", "a", "ad") \
+                    and len(out[-1].text) > 1:
+                prev = out.pop()  # 同意|率 (jieba tags 同意 an adverb here), 满意|度
+                t = Word(prev.text + t.text, "n", prev.start, t.end)
             elif out and self.is_verb(out[-1]) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
                                                   or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
                                                   and t.text not in COMPARISON_WORDS):

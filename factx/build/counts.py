@@ -55,6 +55,7 @@ QUANTITY_SOURCE = "{COUNT_QUANTITY}"
 _AGENT_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|会议|大会)们?$"
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _KIND_WORDS = regex.compile(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
+_PEOPLE_UNITS = frozenset({"人", "人次", "名", "位", "名次"})  # 委员参与1280人次 counts the 委员
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
@@ -92,6 +93,7 @@ class PhraseBefore:
     # the count before counted)
     share_verb: Span | None = None
     final_verb: Span | None = None  # a verb right before the number: 形成|6个协同式监督机制工作方案
+    agent: Span | None = None  # 委员|参与|1280人次: who acted, when nothing follows the verb
 
 
 class WordsAfter(NamedTuple):
@@ -239,8 +241,8 @@ class CountReader:
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
-        for k in range(len(toks) - 2, max(len(toks) - 5, -1), -1):  # the three words before the last
-            if toks[k].text in COMPARISON_WORDS:
+        for k in range(len(toks) - 2, max(len(toks) - 6, -1), -1):  # the four words before the last
+            if toks[k].text in COMPARISON_WORDS or toks[k].tag == "link" and toks[k].text[0] in COMPARISON_WORDS:  # 比去年|同类项目|高出
                 if any(t.text in CHANGE_WORDS for t in toks[k + 1:]):
                     end = min(end, k)  # 立案率较上届|提高: the comparison and its term are no part of the item
                 break
@@ -280,6 +282,7 @@ class CountReader:
                                 final_verb=final_verb)
         verb = toks[verb_index]
         tail = toks[verb_index + 1:]
+        agent = None  # 委员|参与|1280人次: who acted; counted in people, they are what is counted
         if not tail and verb_index > 0:
             before = toks[:verb_index]
             while len(before) > 1 and before[-1].tag in ("d", "ad"):
@@ -287,15 +290,18 @@ class CountReader:
             subject = grammar.noun_phrase(before)  # 一般公共预算收入|完成|280.5亿元
             # 通过专项债等渠道|再筹集1.5亿元: a phrase a coverb opens says how, not what
             by_means = any(t.text in grammar.means for t in toks[:verb_index])
-            if subject and not by_means and not self._is_agent(toks[:verb_index]):
-                return PhraseBefore("object", span(verb), subject, base, verb=verb.text, final_verb=final_verb)
+            if subject and not by_means:
+                if not self._is_agent(toks[:verb_index]):
+                    return PhraseBefore("object", span(verb), subject, base, verb=verb.text, final_verb=final_verb)
+                agent = subject
         item = grammar.noun_phrase(tail)
         if item is None and any(t.text == "的" for t in tail):
             return PhraseBefore("relative", None, None, base)  # 与涉及物业管理内容的其他|10件提案
         if item is None and tail and (verb.text in grammar.light or all(grammar.is_verb(t) for t in tail)):
             item = (tail[0].start, tail[-1].end)  # 开展培训30场, 新增就业4.5万人: the activity
         kind = "examples" if examples else ("object" if item else "verb")
-        return PhraseBefore(kind, span(verb), item, base, verb=verb.text, final_verb=final_verb)
+        return PhraseBefore(kind, span(verb), item, base, verb=verb.text, final_verb=final_verb,
+                            agent=agent if kind == "verb" else None)
 
     def _is_agent(self, toks: list[Word]) -> bool:
         """Whether the words before a verb name who acted: a body or people, past the
@@ -339,6 +345,9 @@ class CountReader:
         digit = _DIGIT.search(s, start, end)
         cut = digit.start() if digit else end
         toks = grammar.join_measure_nouns(grammar.tokens(s, start, cut))
+        verb_cut = bool(digit and toks and grammar.is_verb(toks[-1]) and any(t.tag.startswith("n") for t in toks[:-1]))
+        if verb_cut:
+            toks = toks[:-1]  # 54名各级人大代表|编成|8个小组: the verb before the next count is no noun
         i = self._item_start(toks)
         j = i
         while j < len(toks) and grammar.continues_noun_phrase(toks, j, i):
@@ -349,7 +358,7 @@ class CountReader:
         if item and (all(t.tag in MODIFIER_TAGS for t in toks[i:j])
                      or j - i == 1 and len(toks[i].text) == 1 and toks[i].tag in VERB_TAGS):
             item = None  # 48万元|新|修排水渠, 9件|转|作…: a modifier or a one-character verb alone is no noun
-        if item and j == len(toks) and digit:
+        if item and j == len(toks) and digit and not verb_cut:
             item = None  # 4次专题调研53次: the words belong to the next count
         return item, grammar.verb_after(toks, j if item else 0)
 
@@ -430,6 +439,8 @@ class CountReader:
                     item, action = shared, (action[0], item[1])
             if item is None and after_next:
                 item = after_next  # 附近447户1100多名居民: both count the same people
+            if item is None and left.kind == "verb" and left.agent and self._counts_people(s, qs, qe):
+                item = left.agent  # 委员参与1280人次: the people who acted are counted
             if item is None and left.kind == "verb":
                 # 应到委员35人,实到33人: the count before in the same unit says what is counted;
                 # alone, 修改15件: the act itself is counted.
@@ -452,7 +463,8 @@ class CountReader:
                 elided_unit = quantity.unit if quantity else None
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
-                item = item or verb_after
+                if item is None and s[verb_after[0]:verb_after[1]] in self.grammar.known_verbs:
+                    item = verb_after  # … the act is counted (not 全村436户都|吃上了…)
         markers = left.markers
         if item is None and left.kind == "empty" and not markers:
             prev = self.previous_quantity(s, qs)
@@ -493,6 +505,11 @@ class CountReader:
         noun jieba tags a verb (3件|提案) or one that a verb opens (6家|承办|单位)."""
         return (len(toks) > 1 and toks[0].tag in VERB_TAGS and self.grammar.is_noun(toks[1])
                 and not self.agent_end.search(toks[1].text))
+
+    @staticmethod
+    def _counts_people(s: str, qs: int, qe: int) -> bool:
+        quantity = parse_quantity(s[qs:qe])
+        return quantity is not None and quantity.unit in _PEOPLE_UNITS
 
     @staticmethod
     def _is_share(s: str, qs: int, qe: int) -> bool:

@@ -62,7 +62,7 @@ _NUMBER = re.compile(
 # Longer words come first so '不超过' is not read as '超过'. '达' is not approximate. A 了
 # may follow the word ('超过了600万元').
 # 偏多/偏高 compare with the usual (降雨量较常年同期偏多31.6%).
-_INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速", "偏多", "偏高")
+_INCREASE = ("增长", "增加", "提高", "上升", "提升", "上涨", "增多", "攀升", "增幅", "涨幅", "增速", "偏多", "偏高", "高出", "多出")
 _DECREASE = ("减少", "下降", "降低", "缩减", "下跌", "下滑", "回落", "压减", "压缩", "降幅", "偏少", "偏低")
 # A rule's bound negates a comparison: 绿地率不得低于30% is at least 30%, 不得超过5万元 at most.
 _MODAL_NEGATIONS = ("不得", "不应", "不能", "不宜")
