@@ -256,29 +256,29 @@ class ClauseGrammar:
         return out
 
     def join_measure_nouns(self, toks: list[Word]) -> list[Word]:
-        """A verb before a measure noun is part of the noun: 点击|量 -> 点击量, 总|投资 -> 总投资."""
+        """Words that make one noun are joined into it: 点击|量 -> 点击量, 总|投资 -> 总投资,
+        经济建设|类 -> 经济建设类 (see `_makes_noun`)."""
         out: list[Word] = []
         for t in toks:
-            if out and out[-1].text == "总" and self.is_verb(t):
-                prev = out.pop()  # 总投资, 总支出
-                t = Word(prev.text + t.text, "n", prev.start, t.end)
-            elif out and len(t.text) == 1 and t.tag in ("q", "m") and not _NUMERAL_CHAR.match(t.text) \
-                    and (self.is_noun(out[-1]) or self.is_verb(out[-1])) and len(out[-1].text) > 1:
-                # A classifier glued to a noun with no number before it ends the noun:
-                # 经济建设|类, 供水管|道, 安置|点 (jieba tags them q or m).
-                prev = out.pop()
-                t = Word(prev.text + t.text, "n", prev.start, t.end)
-            elif out and len(t.text) == 1 and t.text in _MEASURE_SUFFIXES and out[-1].tag in ("d", "a", "ad") \
-                    and len(out[-1].text) > 1:
-                prev = out.pop()  # 同意|率 (jieba tags 同意 an adverb here), 满意|度
-                t = Word(prev.text + t.text, "n", prev.start, t.end)
-            elif out and self.is_verb(out[-1]) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
-                                                  or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
-                                                  and t.text not in COMPARISON_WORDS):
+            if out and self._makes_noun(out[-1], t):
                 prev = out.pop()
                 t = Word(prev.text + t.text, "n", prev.start, t.end)
             out.append(t)
         return out
+
+    def _makes_noun(self, prev: Word, t: Word) -> bool:
+        """Whether `prev` and the word `t` after it are one noun."""
+        if prev.text == "总" and self.is_verb(t):
+            return True  # 总投资, 总支出
+        if len(t.text) == 1 and len(prev.text) > 1:
+            if t.tag in ("q", "m") and not _NUMERAL_CHAR.match(t.text) and (self.is_noun(prev) or self.is_verb(prev)):
+                return True  # a classifier glued to a noun with no number before it: 经济建设|类, 供水管|道, 安置|点
+            if t.text in _MEASURE_SUFFIXES and prev.tag in ("d", "a", "ad"):
+                return True  # 同意|率 (jieba tags 同意 an adverb here), 满意|度
+        # a verb before a measure noun: 点击|量, 完成|率, 参加|人数
+        return self.is_verb(prev) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
+                                       or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
+                                       and t.text not in COMPARISON_WORDS)
 
     # --- the verb and the noun phrase of a run of words ---------------------------------
 

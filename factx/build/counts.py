@@ -407,6 +407,8 @@ class CountReader:
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
         left = self.phrase_before(s, qs)
+        quantity = parse_quantity(s[qs:qe])
+        unit = quantity.unit if quantity else None
         verb = left.action or left.final_verb
         bei = s.rfind("被", 0, verb[0]) if left.item and verb else -1  # rare: the clause is looked for only then
         if bei >= 0 and bei < left.item[0] < verb[0] and bei >= clause_start(s, qs):
@@ -439,7 +441,7 @@ class CountReader:
                     item, action = shared, (action[0], item[1])
             if item is None and after_next:
                 item = after_next  # 附近447户1100多名居民: both count the same people
-            if item is None and left.kind == "verb" and left.agent and self._counts_people(s, qs, qe):
+            if item is None and left.kind == "verb" and left.agent and unit in _PEOPLE_UNITS:
                 item = left.agent  # 委员参与1280人次: the people who acted are counted
             if item is None and left.kind == "verb":
                 # 应到委员35人,实到33人: the count before in the same unit says what is counted;
@@ -450,7 +452,7 @@ class CountReader:
                 item = self.shared_item(s, qs, qe)
             if left.kind == "relative" and item and "等" in s[item[0]:item[1] - 1]:
                 item = (s.rindex("等", item[0], item[1] - 1) + 1, item[1])  # 涉及养老、医疗等|民生保障的27条
-            if left.kind == "relative" and left.action and not self._is_share(s, qs, qe) \
+            if left.kind == "relative" and left.action and unit not in _SHARE_UNITS \
                     and not _KIND_WORDS.search(s, clause_start(s, qs), qs):
                 # 收到建议132件,其中已办结的118件: the clause says which of them and the noun
                 # is left out (its own object, 列入计划|解决的, is not what is counted); the
@@ -459,8 +461,7 @@ class CountReader:
                 # 涉及生态环境的|38件) says what is counted, and 完成年度目标的|108% is a share
                 # of what the clause names.
                 item = self.shared_item(s, qs, qe) or self._whole_named(s, qs)
-                quantity = parse_quantity(s[qs:qe]) if item is None else None
-                elided_unit = quantity.unit if quantity else None
+                elided_unit = unit if item is None else None
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 if item is None and s[verb_after[0]:verb_after[1]] in self.grammar.known_verbs:
@@ -473,7 +474,7 @@ class CountReader:
                 # 困难群众500余户1200余人: two measures of one thing
                 first = self.read(s, *prev)
                 item, action, markers = first.item, action or first.action, first.markers
-        share_verb = left.share_verb if self._is_share(s, qs, qe) else None
+        share_verb = left.share_verb if unit in _SHARE_UNITS else None
         if share_verb and left.kind == "relative":
             item = None  # 是去年同期的1.4倍: 去年同期 is the base, not what is counted
         if item is None and (left.change_only or share_verb):
@@ -505,16 +506,6 @@ class CountReader:
         noun jieba tags a verb (3件|提案) or one that a verb opens (6家|承办|单位)."""
         return (len(toks) > 1 and toks[0].tag in VERB_TAGS and self.grammar.is_noun(toks[1])
                 and not self.agent_end.search(toks[1].text))
-
-    @staticmethod
-    def _counts_people(s: str, qs: int, qe: int) -> bool:
-        quantity = parse_quantity(s[qs:qe])
-        return quantity is not None and quantity.unit in _PEOPLE_UNITS
-
-    @staticmethod
-    def _is_share(s: str, qs: int, qe: int) -> bool:
-        quantity = parse_quantity(s[qs:qe])
-        return quantity is not None and quantity.unit in _SHARE_UNITS
 
     def shared_item(self, s: str, qs: int, qe: int) -> Span | None:
         """The item of the count before `qs` in the sentence if it counts in the same unit:

@@ -66,6 +66,7 @@ _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
 _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起施行
 _DOCUMENT_LEAD = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|该|此|这部|本)"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
+_MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
 # A clause that ends on a verb of saying frames what follows as reported speech.
 _REPORTING = r"(?:介绍|说|表示|指出|强调|认为|告诉记者)$"
 # 经 before the body that passed or approved something (经市人大常委会第七次会议审议通过):
@@ -311,7 +312,7 @@ def _as_subject_document(text: str, rs) -> str | None:
     """A regulation that is the subject of what is done to it (制定, 通过, 施行), as the
     actor: its 《》 title without the marks, or a name that ends on a kind word (实施办法)."""
     text = rs.regex(_DOCUMENT_LEAD).sub("", rs.regex(_ACTOR_TAIL).sub("", text))
-    title = rs.regex(r"^《([^《》]{2,60})》$").match(text)
+    title = rs.regex("^" + _MARKED_TITLE + "$").match(text)
     if title:
         return title.group(1)
     return text if 2 <= len(text) <= 12 and rs.regex(_DOCUMENT_NAME).match(text) else None
@@ -325,17 +326,17 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     rs = ctx.ruleset
     text = ctx.atext.text
     head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
-    title = rs.regex(r"^《([^《》]{2,60})》").match(head)
+    title = rs.regex("^" + _MARKED_TITLE).match(head)
     if title:
         return title.group(1)
     last = None
-    for last in rs.regex(r"《([^《》]{2,60})》").finditer(text, s_start, end):
+    for last in rs.regex(_MARKED_TITLE).finditer(text, s_start, end):
         pass
     if last and not text[last.end():end].strip(",;: "):
         return last.group(1)  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
     this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
     if this:
-        for named in reversed(list(rs.regex(r"《([^《》]{2,60})》").finditer(text, 0, s_start))):
+        for named in reversed(list(rs.regex(_MARKED_TITLE).finditer(text, 0, s_start))):
             if named.group(1).endswith(this.group("kind")):
                 return named.group(1)
     return None
