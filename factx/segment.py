@@ -50,6 +50,9 @@ _SPACE_OR_COLON = regex.compile(r"[\s:：]")
 _NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
 _PHOTO_BY = regex.compile(r"摄$")
 _PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
+# A caption's credit printed at the end of its own line (`…向选民述职。■通讯员 隋 晶 摄`): the line is
+# complete, although it ends without punctuation.
+_TRAILING_CREDIT = regex.compile(r"[□●■◆▲★][^。！？!?]{0,30}摄$")
 _BYLINE_SEPARATORS = regex.compile(r"[\s、,，]+")
 _CREDIT = regex.compile(
     r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30}"
@@ -368,7 +371,8 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
         else:
             paragraphs.append((start, line.end))
             captions.append(line.caption or (photo_story and line.kind == "body"))
-        cut = line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
+        cut = (line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
+               and _TRAILING_CREDIT.search(line.folded) is None)
     named: dict[str, str] = {}
     for role, name in art.bylines:  # a reporter named in the byline and again under a photo is one byline
         named.setdefault(name, role)

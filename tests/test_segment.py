@@ -459,3 +459,14 @@ def test_footer_of_two_fields_is_page_chrome():
     text = "县人大召开会议\n\n会议听取了报告。\n\n松川县融媒体中心主办　地址：松川县长白大街18号　新闻热线：0439-8211111\n"
     [article] = segment(text)
     assert not any("地址" in text[s:e] for s, e in article.sentences)
+
+
+def test_a_caption_line_that_ends_on_its_photo_credit_is_complete():
+    # `…述职。■通讯员 隋 晶 摄` ends without punctuation, yet the next caption, after a blank
+    # line, is a sentence of its own: joined, the credit became the next caption's subject.
+    text = ("图片新闻\n\n4月14日，专题询问会现场。■本报记者 佟 雪 摄\n\n"
+            "4月9日，区人大代表栾秀云在西岗社区向选民述职。■通讯员 隋 晶 摄\n")
+    [article] = segment(text)
+    sentences = [text[s:e] for s, e in article.sentences]
+    assert "4月9日，区人大代表栾秀云在西岗社区向选民述职。" in sentences
+    assert not any("\n" in s for s in sentences)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import regex
 
 from factx.build.context import MARKS, Context
+from factx.build.regulations import closed_title
 from factx.match import Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
@@ -104,11 +105,13 @@ _MOVE_PLACE = (
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)(?P<etc>等地|等处|等)?"
     rf"(?=(?P<next>{_MARKER})|[,;:。!?]|$|的)"
 )
+# A coverb's short phrase may stand between the place and its verb: 在西岗社区|向选民|述职.
+_COVERB_PHRASE = r"(?:(?:向|对|为|与|同|跟|给)[^,;:。!?在于]{1,12}?)"
 # 联合/共同 before the verb say with whom, not where: 在沙溪镇联合开展… is done at 沙溪镇.
 _AT_PLACE = (
     r"(?<![现正存所关由对等属处基鉴])(?P<verb>在|于)"
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
-    rf"(?=(?P<next>(?:{{lex:event_adverbs}}|联合|携手|会同)*(?:{_VERB}|{{lex:movement_verbs}})))"
+    rf"(?=(?P<next>(?:{{lex:event_adverbs}}|联合|携手|会同)*{_COVERB_PHRASE}?(?:{_VERB}|{{lex:movement_verbs}})))"
 )
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
@@ -118,6 +121,7 @@ _VISIT_PLACE = (
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
+_SHARES_HEAD = regex.compile(r"^\p{Han}{2}$")
 _LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
 _GLOSS_END = regex.compile(r"\([^()]*\)$")
 _PLACE_NAME = r"^(?:{lex:place_names})"
@@ -314,7 +318,7 @@ def _as_subject_document(text: str, rs) -> str | None:
     text = rs.regex(_DOCUMENT_LEAD).sub("", rs.regex(_ACTOR_TAIL).sub("", text))
     title = rs.regex("^" + _MARKED_TITLE + "$").match(text)
     if title:
-        return title.group(1)
+        return closed_title(title.group(1))
     return text if 2 <= len(text) <= 12 and rs.regex(_DOCUMENT_NAME).match(text) else None
 
 
@@ -328,17 +332,17 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
     title = rs.regex("^" + _MARKED_TITLE).match(head)
     if title:
-        return title.group(1)
+        return closed_title(title.group(1))
     last = None
     for last in rs.regex(_MARKED_TITLE).finditer(text, s_start, end):
         pass
     if last and not text[last.end():end].strip(",;: "):
-        return last.group(1)  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
+        return closed_title(last.group(1))  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
     this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
     if this:
         for named in reversed(list(rs.regex(_MARKED_TITLE).finditer(text, 0, s_start))):
             if named.group(1).endswith(this.group("kind")):
-                return named.group(1)
+                return closed_title(named.group(1))
     return None
 
 
@@ -425,8 +429,11 @@ def _as_place(text: str, rs) -> str | None:
         names = _LIST_MARK.split(text[:kind.start()])
         if all(2 <= len(n) <= 8 and not rs.regex(_NOT_PLACE).search(n) for n in names):
             return "、".join(names)
+    parts = _LIST_MARK.split(text)
+    if len(parts) > 1 and _is_place(parts[-1], rs) and all(_SHARES_HEAD.match(p) for p in parts[:-1]):
+        return text  # 东岗、西岗、矿工社区: two-character names that share the last one's head
     kept = []
-    for part in _LIST_MARK.split(text):  # 6个县(市、区) is one place
+    for part in parts:  # 6个县(市、区) is one place
         part, etc, _ = part.partition("等")  # …、河东镇中心卫生院等点位5处: the list ends at 等
         if not _is_place(part, rs):
             break

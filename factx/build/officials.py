@@ -97,7 +97,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if "names" in match.groups:
         names = read_name_list(text, *match.groups["names"], lex)
     elif n_start >= t_end:
-        names = read_names(text, n_start, lex, _clause_end(text, n_start, s_end))
+        names = read_names(text, n_start, lex, _clause_end(text, n_start, s_end), titled=n_start == t_end)
         names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
     else:
         # a verb between name and title (张三当选为主任) bounds the clause's name on its right

@@ -12,7 +12,7 @@ but has no `的` (`关于出台…条例`) names a proposal asking for a regulat
 title followed by a head noun of `not_regulation_after` (`《…》的重点提案`).
 
 `(草案)`, `(草案修改稿)`... (lexicon `draft_markers`) set `draft` and leave the title;
-`(试行)` stays in it. `action` is the governing verb (lexicon `regulation_actions`): the
+`(试行)` stays in it, and a tail bracket that OCR left open (`…细则(试行》`) is closed. `action` is the governing verb (lexicon `regulation_actions`): the
 one right before the title, across other titles of the same list (`被吸纳到《A》《B》之中`
 gives 吸纳到 to both), or the last one of the clause when the title is set in apposition
 (`出台了…专门性法规——《A》`), else the one right after it (`《A》征求意见座谈会`,
@@ -31,6 +31,7 @@ from factx.words import words
 _CLAUSE_MARK = regex.compile(r"[,;,;]")
 _DRAFT = r"[((](?:{lex:draft_markers})[))]$"
 _TAIL_BRACKET = r"[((][^()()]{1,12}[))]$"
+_UNCLOSED_TAIL = regex.compile(r"[(（](?=[^()（）]{1,12}$)")  # the opening bracket of an unclosed tail
 # The longest ending over both lexicons decides: 《一线工作法》 ends with 工作法, not with 法.
 _KIND = r"(?:(?P<no>{lex:not_regulation_kinds})|(?P<kind>{lex:regulation_kinds}))$"
 # Sentence punctuation inside a title: the title of an article or a speech, not a document.
@@ -76,6 +77,7 @@ def classify_title(title: str, ctx: Context) -> dict | None:
     {'title': '呼和浩特市湿地保护条例', 'category': '条例', 'draft': True}
     """
     rs = ctx.ruleset
+    title = closed_title(title)
     draft = rs.regex(_DRAFT).search(title)
     if draft:
         title = title[: draft.start()]
@@ -90,6 +92,15 @@ def classify_title(title: str, ctx: Context) -> dict | None:
     if core.startswith("关于") and "的" not in core:
         return None
     return {"title": title, "category": kind.group("kind"), "draft": draft is not None}
+
+
+def closed_title(title: str) -> str:
+    """`title` with the closing bracket of its tail restored where OCR lost it:
+    `…实施细则(试行` gives `…实施细则(试行)`."""
+    unclosed = _UNCLOSED_TAIL.search(title)
+    if unclosed is None:
+        return title
+    return title + ("）" if unclosed.group() == "（" else ")")
 
 
 def _names_a_proposal(text: str, after: int, ctx: Context) -> bool:

@@ -69,6 +69,7 @@ class NameLexicons:
     surnames: frozenset[str]
     ethnic: frozenset[str]
     not_names: frozenset[str]
+    address_forms: frozenset[str]
     after_name: frozenset[str]
     org_suffixes: tuple[str, ...]
     after_name_at: Any  # compiled {lex:after_name}, longest entry first
@@ -88,6 +89,7 @@ class NameLexicons:
             surnames=surnames,
             ethnic=ethnic,
             not_names=ruleset.lexicon("not_names"),
+            address_forms=ruleset.lexicon("address_forms"),
             after_name=ruleset.lexicon("after_name"),
             org_suffixes=tuple(ruleset.lexicon("org_suffixes")),
             after_name_at=ruleset.regex("{lex:after_name}"),
@@ -102,12 +104,14 @@ class NameLexicons:
 _CACHE: dict[int, tuple[object, NameLexicons]] = {}
 
 
-def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None) -> int | None:
+def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None, titled: bool = False) -> int | None:
     """End of the name that starts at `start` (and ends by `limit`), or None.
 
     Lengths are tried shortest first (whole Mongolian names first), each checked for a
     plausible name and for a word that can follow a name; a name that is also a word
-    (白云, 秦岭) needs a clear end after it (a verb, punctuation).
+    (白云, 秦岭) needs a clear end after it (a verb, punctuation), unless it is `titled`:
+    right after an office title a name is expected, and any word that may follow a name
+    but an adverb will do (中队长宁波|和…, but 委员张口|就来).
 
     >>> from factx.rules import load_rules
     >>> lex = NameLexicons.of(load_rules())
@@ -133,7 +137,8 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             continue
         if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
             bounds = _boundaries(window)
-        if _ends_name(text, start, start + length, limit, length in bounds, lex) >= 3 - plausible:
+        clear = _ends_name(text, start, start + length, limit, length in bounds, lex)
+        if clear >= 3 - plausible or (titled and clear == 1 and not _adverb_at(text, start + length, limit)):
             if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and plausibility(window[:length + 1], lex):
                 return start + length + 1  # 刀志明|说, not 刀志|明说
             return start + length
@@ -215,9 +220,11 @@ def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
     return first not in lex.ethnic and frequency(first) >= PERSON_WORD
 
 
-def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None) -> list[tuple[int, int]]:
+def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None,
+               titled: bool = False) -> list[tuple[int, int]]:
     """Spans of the names read forward from `start`: one, or a list joined by 、. An item
     between list marks next to a name is read as a slot (`_slot_name`): 副主任李秀芬、王建设.
+    `titled`: an office title stands right before `start` (see `read_name`).
 
     >>> from factx.rules import load_rules
     >>> read_names("回力、高珍伟、郭炳胜等参加调研", 0, NameLexicons.of(load_rules()))
@@ -226,7 +233,7 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
     limit = len(text) if limit is None else limit
     found: list[tuple[int, int]] = []
     while start < limit:
-        end = read_name(text, start, lex, limit)
+        end = read_name(text, start, lex, limit, titled)
         if end is not None and found and end < limit and text[end] not in _NAME_STOPS:
             # Inside a list, a name one character short of the next mark leaves that
             # character out (贠志|刚、: jieba reads it as an adverb); the slot is the name.
@@ -372,6 +379,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     """
     if name in lex.not_names or name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
         return NO
+    if name[1:] in lex.address_forms or name[2:] in lex.address_forms:  # 佟大爷, 欧阳阿姨: a form of address
+        return NO
     if _DOTTED_NAME.fullmatch(name):  # 艾力江·吐尔洪, but not 书记·村委会主任
         return NO if _common_first_part(name, 0, lex) else NAME
     cover = _ethnic_cover(name, lex)
@@ -446,6 +455,12 @@ def _ethnic_cover(window: str, lex: NameLexicons) -> list[int]:
         parts += 1
         ends.append(pos)
     return ends
+
+
+def _adverb_at(text: str, pos: int, limit: int) -> bool:
+    """Whether an adverb starts at `pos`: after a word that is also a name (张口|就来) it
+    says the word was meant as a word."""
+    return words(text[pos:min(limit, pos + 4)])[0][1] in ("d", "ad")
 
 
 def _boundaries(window: str) -> set[int]:
