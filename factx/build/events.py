@@ -130,7 +130,7 @@ _PLACES_OF_KIND = r"等(?:[\d一二三四五六七八九十两]+个)?(?:{lex:pla
 # A counted or scoped set of places is one (全市5个山区乡镇, 区内6个乡镇).
 _NOT_PLACE = r"(?r)^(?:全|各|本|该|此|部分|有关|相关|多个|一些|这|那|其)(?:{lex:place_heads}|地)$|(?:{lex:nonplace_heads})$"  # (?r): see _ACTOR_END
 _PARTICIPANTS = (
-    rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|(?<![效比概频利税汇])率|邀请|召集)(?!{_MARKER})"
+    rf"(?:(?<!党)组织(?!{{NAME_SUFFIX}})|带领|率领|(?<![效比概频利税汇])率(?!先)|邀请|召集)(?!{_MARKER})"
     rf"(?P<who>[^,;:。!?“”《》()]{{2,60}}?)(?={_MARKER}|[,;:。!?]|$)"
 )
 # Verbs that only gather people: a clause with nothing else borrows the next clause's action.
@@ -266,6 +266,8 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
             actor = _as_actor(clause[:m.start()], rs) or _as_subject_place(clause[:m.start()], rs)
             if actor:
                 return actor, clause[m.start():], False
+            if m.group() in ("在", "于"):
+                break  # what stands before 在 is the subject or nothing: never 村里在村委会广场
     if not markers:  # 市人大常委会主任李俊峰,副主任王强一同参加活动 (a person named with no verb)
         first = clause[:first_end]
         if rs.regex(_TITLED_NAME).search(first) or rs.regex(_HEAD_NAME).search(first) or rs.regex(_NAME).match(first):
