@@ -24,6 +24,10 @@ captures the `actor` written before it). The builder then
    - action: the predicate's first clause without the place (`组织…委员调研`); when that
      clause only moves somewhere (`走进…基地,就…进行调研`) the next clause is added.
 
+   A notice's labelled period (`报名时间:7月15日至25日`, `公示期为…`) is read apart: the
+   label says what happens (报名) and the body that signs the notice (`…办公室⏎2025年7月10日`)
+   does it.
+
 No tokenizer runs here: the patterns are compiled once per rule pack (ruleset.regex).
 """
 
@@ -141,6 +145,11 @@ _CLAUSE_ADVERB = r"^[便就还也又均已将再并即]+"
 # A later clause of the same sentence that opens on a date starts another event.
 _NEXT_EVENT = r"(?<=[,;:])(?:{DATE}|{MONTH_DATE_BARE}(?=,)){DATE_END}"
 _CLAUSE_MARK = frozenset(",;:。!?()")
+# A notice's labelled period, all its sentence holds before the date: 报名时间:7月15日至25日,
+# 公示期为4月4日至10日. The label says what happens then; the notice's signer does it.
+_PERIOD_LABEL = r"(?:[一二三四五六七八九十\d]{1,2}[、.])?(?P<what>\p{Han}{2,4}?)(?:时间|日期|期)(?:为|是)?:?"
+# A sentence of its own, a body and a full date: folding joined the notice's two last lines.
+_SIGNATURE = r"(?<=\n)(?P<body>[^\n,;:。!?]{4,30}?){YEAR_NUMBER}{MONTH}{DAY}(?=\n|$)"
 _CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _CLAUSE_SPLIT = regex.compile(r"[,;:]")
 _SPLIT_MARKS = regex.compile("[" + regex.escape("".join(sorted({*_CLOSE, *_CLOSE.values(), ",", ";", ":"}))) + "]")
@@ -178,6 +187,10 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     read from) for the clause a date anchors, or None if the date anchors nothing."""
     rs = ctx.ruleset
     text = ctx.atext.text
+    label = rs.regex(_PERIOD_LABEL).match(text, s_start, date_start)
+    if label and date_start - s_start == len(label.group()):
+        fields = {"actor": _signer(ctx, date_end), "action": label.group("what"), "location": None, "participants": []}
+        return fields, label.start("what"), date_end
     pre_start = date_start
     while pre_start > s_start and text[pre_start - 1] not in _CLAUSE_MARK and text[pre_start - 1] not in "”’】":
         pre_start -= 1
@@ -227,6 +240,14 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         "participants": _participants(predicate, rs),
     }
     return fields, clause_start, clause_end
+
+
+def _signer(ctx: Context, pos: int) -> str | None:
+    """Who signs the notice that `pos` stands in: the body on the line above the date that
+    closes it (`政协某区委员会办公室⏎2025年7月10日`), or None."""
+    rs = ctx.ruleset
+    sign = rs.regex(_SIGNATURE).search(ctx.atext.text, pos)
+    return _as_actor(sign.group("body"), rs) if sign else None
 
 
 def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
