@@ -160,6 +160,10 @@ def split_outside(s: str, start: int, end: int, sep: str) -> list[Span]:
 
 # --- the words of a clause ----------------------------------------------------------------
 
+# The directional complement that closes a verb of giving or moving (送去, 运来, 送上).
+_DIRECTIONS = frozenset("去来上")
+
+
 class ClauseGrammar:
     """A clause's words and their roles, read with a rule pack's verb lexicons.
 
@@ -271,8 +275,11 @@ class ClauseGrammar:
         if prev.text == "总" and self.is_verb(t):
             return True  # 总投资, 总支出
         if len(t.text) == 1 and len(prev.text) > 1:
-            if t.tag in ("q", "m") and not _NUMERAL_CHAR.match(t.text) and (self.is_noun(prev) or self.is_verb(prev)):
-                return True  # a classifier glued to a noun with no number before it: 经济建设|类, 供水管|道, 安置|点
+            if t.tag in ("q", "m") and not _NUMERAL_CHAR.match(t.text) and (self.is_noun(prev) or self.is_verb(prev)) \
+                    and not (prev.text in self.known_verbs and prev.text[-1] in _DIRECTIONS):
+                # a classifier glued to a noun with no number before it: 经济建设|类, 供水管|道,
+                # 安置|点; not to a verb that moves something somewhere (送去|米、面、油)
+                return True
             if t.text in _MEASURE_SUFFIXES and prev.tag in ("d", "a", "ad"):
                 return True  # 同意|率 (jieba tags 同意 an adverb here), 满意|度
         # a verb before a measure noun: 点击|量, 完成|率, 参加|人数

@@ -46,6 +46,7 @@ from factx.match import Match
 from factx.records import Count
 from factx.rules import RuleSet
 from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS, parse_quantity
+from factx.words import frequency
 
 # Any stated quantity (the union of the count rules' quantities, without their context
 # checks): the builder uses it to find the counts next to the one it builds.
@@ -56,6 +57,15 @@ _AGENT_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|会议|大会)们?$"
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _KIND_WORDS = regex.compile(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
 _PEOPLE_UNITS = frozenset({"人", "人次", "名", "位", "名次"})  # 委员参与1280人次 counts the 委员
+_PERSONS = frozenset({"人", "名", "位"})  # units that count the same people (43名…中39人)
+# Words jieba tags verbs that describe the noun after them: 提出的18件|相关|提案 is a noun.
+_DESCRIBING_VERBS = frozenset({"相关", "有关", "类似", "对应"})
+_GLUED_APPROX = frozenset("约近逾")
+_RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued pair (费约)
+# 由9个压缩至3个, 从3.2次降到0.6次: a measure that goes from one level to another.
+_FROM_BEFORE = regex.compile(r"[由从](?:平均|原来|原)?$")
+_TO_LEVEL = regex.compile(r"\p{Han}{1,4}?[至到](?=[\d零一二两三四五六七八九十])")
+_TO_LEVEL_BETWEEN = regex.compile(r"\p{Han}{1,4}[至到]")
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
@@ -64,7 +74,8 @@ _LEFT_WINDOW = 28   # characters of a clause element before the number that are 
 _RIGHT_WINDOW = 20  # characters after the unit
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
 _MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
-_LEVEL_REACHED = "至"  # closes the link words of a level reached (降至, 增至): see PhraseBefore.level
+# Close the link words of a level reached (降至, 增至, 压缩到; not 达到): see PhraseBefore.level
+_LEVEL_REACHED = regex.compile(r"(?<!达)[至到]$")
 _DIGIT = regex.compile(r"\d")
 _NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
 # The readings a CountReader remembers. A count re-reads the counts before it in its
@@ -198,11 +209,17 @@ class CountReader:
             share_verb = span(words[0])  # 是去年同期的|1.4倍: a multiple of its base
         marker_text = "".join(t.text for t in markers)
         change = [t for t in markers if t.text in CHANGE_WORDS]
-        level = not toks and s[qs - 1:qs] == _LEVEL_REACHED  # 减少7天,降至4天
+        level = not toks and _LEVEL_REACHED.search(s, max(0, qs - 2), qs) is not None  # 减少7天,降至4天
         change_only = not toks and bool(change) or level
         change_verb = span(change[0]) if change else None
         local = self._analyse_phrase(toks, local_start)
-        if len(elements) > 1 and elements[0][1] > elements[0][0] and self._coordinated(local):
+        # 他为困难家庭、助学和防汛救灾|捐款捐物…: the list is the coverb's object; the words
+        # before the verb are no subject, and the list is no item
+        coverb_list = len(elements) > 1 and local.kind in ("object", "verb") and local.action is not None \
+            and self._opens_on_coverb(s, elements[0])
+        if coverb_list and local.kind == "object" and local.item and local.item[0] < local.action[0]:
+            local = replace(local, kind="verb", item=None)
+        if len(elements) > 1 and elements[0][1] > elements[0][0] and toks and not coverb_list and self._coordinated(local):
             # 组织召开A、B、C等活动5次 / 市委、市政府主要领导批示12篇: one item of several
             # parts; the verb, if any, opens the first of them.
             first_start = elements[0][0]
@@ -215,6 +232,20 @@ class CountReader:
             local_start = first_start
         return replace(local, start=local_start, markers=marker_text, change_only=change_only, level=level, change_verb=change_verb,
                        share_verb=share_verb)
+
+    @staticmethod
+    def _split_glued_approx(toks: list[Word]) -> list[Word]:
+        """降费约|3.2亿元 comes as 降|费约: split an approximation character off a rare last
+        word (not off 附近 or 将近, words in their own right)."""
+        if toks and len(toks[-1].text) > 1 and toks[-1].text[-1] in _GLUED_APPROX and frequency(toks[-1].text) < _RARE_WORD:
+            t = toks[-1]
+            return toks[:-1] + [Word(t.text[:-1], "n", t.start, t.end - 1), Word(t.text[-1], "d", t.end - 1, t.end)]
+        return toks
+
+    def _opens_on_coverb(self, s: str, element: Span) -> bool:
+        """Whether a coverb stands among the first words of `element` (他|为|…, 向|…)."""
+        head = self.grammar.tokens(s, element[0], min(element[1], element[0] + 6))[:3]
+        return any(t.text in self.grammar.coverbs and t.tag == "p" for t in head)
 
     def _split_glued_change(self, toks: list[Word]) -> list[Word]:
         """同比增加 comes as one word (jieba tags it a person): split a last word that is a link
@@ -237,7 +268,7 @@ class CountReader:
 
     def _strip_markers(self, toks: list[Word]) -> tuple[list[Word], list[Word]]:
         """Split off the link, approximation and change words that stand before the number."""
-        toks = self.grammar.join_measure_nouns(split_glued_link(self._split_glued_change(toks)))
+        toks = self.grammar.join_measure_nouns(split_glued_link(self._split_glued_change(self._split_glued_approx(toks))))
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
@@ -388,6 +419,8 @@ class CountReader:
             return 0  # 4个在职党支部, 3件提案归并办理
         if first.tag in VERB_TAGS and len(toks) > 1 and toks[1].tag.startswith("n") and self.agent_end.search(toks[1].text):
             return 0  # 106家承办|单位, 12名执法|人员: a verb before a body or people names them
+        if len(toks) > 2 and toks[1].tag == "n" and toks[2].tag == "d":
+            return 0  # 318件立案|提案|已全部办复: the verb and noun are the subject of what follows
         return len(toks)
 
     # --- item and action ---------------------------------------------------------------
@@ -407,6 +440,13 @@ class CountReader:
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
         left = self.phrase_before(s, qs)
+        start_of_range = _FROM_BEFORE.search(s, max(0, qs - 5), qs)
+        if start_of_range and _TO_LEVEL.match(s, qe):
+            return self._read_from_level(s, qs, qe, left, start_of_range.start())
+        prev = self.previous_quantity(s, qs) if s[qs - 1:qs] in ("至", "到") else None
+        if prev and _TO_LEVEL_BETWEEN.fullmatch(s, prev[1], qs) and _FROM_BEFORE.search(s, max(0, prev[0] - 5), prev[0]):
+            first = self.read(s, *prev)  # …由12份|精简到|5份: the level reached, of the same thing
+            return CountReading(first.item, first.action, prev[1], qe, left.markers)
         quantity = parse_quantity(s[qs:qe])
         unit = quantity.unit if quantity else None
         verb = left.action or left.final_verb
@@ -419,6 +459,14 @@ class CountReader:
             after = self.grammar.tokens(s, *item_after)
             if self._is_predicate(after):
                 item_after, verb_after = None, span(after[0])  # 不予立案的23件|转为意见建议
+        if item_after and (left.kind == "object" and left.item or unit in _PERSONS):
+            after = self.grammar.tokens(s, *item_after)
+            if len(after) == 1 and after[0].tag == "v" and (unit not in _PERSONS or self.shared_item(s, qs, qe)):
+                # 带动周边农户420余户|增收, 43名居民代表中39人|赞成: what the people counted
+                # (before, or by the count before) then do
+                item_after, verb_after = None, item_after
+        if item_after and left.kind == "noun" and left.item and s.startswith("的", qe) and self._listed_after_count(s, left.start):
+            item_after = None  # 门店37家、员工460余人|的食品企业: a list of counts describes the noun after
         end = qe
         elided_unit = None
         if item_after:
@@ -462,6 +510,8 @@ class CountReader:
                 # of what the clause names.
                 item = self.shared_item(s, qs, qe) or self._whole_named(s, qs)
                 elided_unit = unit if item is None else None
+            if item is None and verb_after and unit in _PERSONS:
+                item = self.shared_item(s, qs, qe)  # 43名居民代表中39人赞成、3人反对: some of them
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 if item is None and s[verb_after[0]:verb_after[1]] in self.grammar.known_verbs:
@@ -487,6 +537,24 @@ class CountReader:
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers, elided_unit)
 
+    def _read_from_level(self, s: str, qs: int, qe: int, left: PhraseBefore, from_at: int) -> CountReading:
+        """审批环节由平均9个压缩至3个: the words before 由 are the subject whose measure
+        changes, not a verb and its object (审批 is tagged a verb); the words before 至 are
+        the action. The level reached (压缩至3个) counts the same subject (see `_read`)."""
+        toks = self.grammar.tokens(s, left.start, from_at)
+        k = len(toks)
+        while k and toks[k - 1].text not in self.grammar.known_verbs and toks[k - 1].text not in self.grammar.coverbs \
+                and toks[k - 1].tag not in ("p", "d", "c", "x"):
+            k -= 1
+        item = (toks[k].start, toks[-1].end) if k < len(toks) else None
+        action = (qe, _TO_LEVEL.match(s, qe).end() - 1)  # the verb before 至: 压缩, 精简 (tagged an adjective)
+        return CountReading(item, action, item[0] if item else qs, action[1], left.markers)
+
+    def _listed_after_count(self, s: str, start: int) -> bool:
+        """Whether the phrase at `start` follows a count and a list mark: 门店37家、|员工."""
+        prev = self.previous_quantity(s, start)
+        return start > 0 and s[start - 1] == "、" and prev is not None and prev[1] == start - 1
+
     def _whole_named(self, s: str, qs: int) -> Span | None:
         """What 其中 refers to, the subject of the clause before it: 立案提案已全部办复,
         其中已经解决的|152件 gives 立案提案."""
@@ -504,18 +572,21 @@ class CountReader:
     def _is_predicate(self, toks: list[Word]) -> bool:
         """Whether the words after a unit are a verb and its object (转为|意见建议), not a
         noun jieba tags a verb (3件|提案) or one that a verb opens (6家|承办|单位)."""
-        return (len(toks) > 1 and toks[0].tag in VERB_TAGS and self.grammar.is_noun(toks[1])
-                and not self.agent_end.search(toks[1].text))
+        return (len(toks) > 1 and toks[0].tag in VERB_TAGS and toks[0].text not in _DESCRIBING_VERBS
+                and self.grammar.is_noun(toks[1]) and not self.agent_end.search(toks[1].text))
 
     def shared_item(self, s: str, qs: int, qe: int) -> Span | None:
-        """The item of the count before `qs` in the sentence if it counts in the same unit:
-        应到委员35人,实到33人 gives 33人 the item 委员; 立案提案142件,已办复138件 gives 提案."""
+        """The item of the count before `qs` in the sentence if it counts in the same unit
+        (人, 名 and 位 are one): 应到委员35人,实到33人 gives 33人 the item 委员; 立案提案142件,
+        已办复138件 gives 提案."""
         prev = self.previous_quantity(s, qs)
         if prev is None:
             return None
         unit, prev_unit = parse_quantity(s[qs:qe]), parse_quantity(s[prev[0]:prev[1]])
-        if unit is None or prev_unit is None or unit.unit != prev_unit.unit:
+        if unit is None or prev_unit is None:
             return None
+        if unit.unit != prev_unit.unit and not (unit.unit in _PERSONS and prev_unit.unit in _PERSONS):
+            return None  # 43名居民代表中39人: 名 and 人 count the same people
         return self.read(s, *prev).item
 
     def _is_act(self, s: str, item: Span) -> bool:
