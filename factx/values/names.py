@@ -400,6 +400,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
         count = frequency(word)
         if count == 0:
             return NAME
+        if listed and name[:1] in lex.surnames:
+            return WORD  # 任命佘志鹏、冷月为…: in an exact list a word that opens on a surname is a name
         if tag.startswith("nr") and count < (PERSON_PAIR if len(word) == 2 else PERSON_WORD):
             return NAME
         if (tag.startswith("nr") or tag in ("ns", "nz") and len(word) == 2) and count < PERSON_WORD:
