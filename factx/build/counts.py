@@ -636,6 +636,8 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     quantity = parse_quantity(reading.markers + sentence[qs:qe])
     if quantity is None:
         return []
+    if quantity.unit == "个" and _SHARED_POINTS.match(sentence, qe):
+        quantity = replace(quantity, unit="百分点")  # 提高1.2个|和0.9个百分点: the unit is said once, for both
     item = match.group(text, "item") or _text_of(sentence, reading.item)
     if item is None and reading.elided_unit:
         item = _item_named_before(ctx, reader, s_start, reading.elided_unit)
@@ -654,6 +656,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     ]
 
 
+_SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 # How many sentences back a count whose noun is left out looks for the count that names it.
 _ELIDED_REACH = 3
 

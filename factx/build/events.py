@@ -57,6 +57,10 @@ _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
     r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|期间)*"
 )
+# An issue's number, right before the span of days it covers: 2025年第20期.
+_ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
+# A day named relative to the page, right before a date that glosses it: 下周一(5月26日).
+_RELATIVE_DAY = r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天)$"
 # Words that open a clause but are no part of its actor.
 _DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
@@ -198,7 +202,10 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     clause_end = (nxt.start() - 1) if nxt else s_end
     if given_clause and given_clause[0] >= date_end:
         clause_end = given_clause[1]
-    post = text[date_end:clause_end]
+    relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if text[date_start - 1:date_start] == "(" else None
+    glossed_day = relative_day is not None and text[date_end:date_end + 1] == ")"
+    # 下周一(5月26日)起,…: the date glosses a day named relative to the page; the clause goes on after it
+    post = text[date_end + 1 if glossed_day else date_end:clause_end]
     post = rs.regex(_LEAD).sub("", post, count=1).rstrip("。;!?")
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
@@ -211,8 +218,10 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
             pre = after
     if not pre and not post:
         return None  # a date with nothing said around it: a dateline, a heading
-    if text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")":
+    if text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")" and not glossed_day:
         return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
+    if rs.regex(_ISSUE_NUMBER).search(text, max(s_start, date_start - 12), date_start):
+        return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
 
     actor = _as_actor(pre, rs) if pre else None
     if actor is None and pre and rs.regex(_VERBS).match(post):
@@ -221,7 +230,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         actor = _as_subject_document(pre, rs)  # 《…议事规则》于2017年3月制定, 实施办法自…起施行
     if actor is None and rs.regex(_TAKES_EFFECT).match(post) and pre_start > s_start:
         actor = _document_of_sentence(ctx, s_start, pre_start)  # 《…条例》…经…批准,将于…起施行
-    clause_start = pre_start if actor else date_start
+    clause_start = pre_start if actor else (relative_day.start() if glossed_day else date_start)
     predicate = post
     if actor is None:  # no actor before the date: read the subject after it
         actor, predicate, subjectless = _subject(post, ctx, date_start)
