@@ -186,11 +186,13 @@ SETS = {
     # Pages 31-32, written in session 9 (a Yunnan Yi prefecture paper's 人大政协 page; a
     # Beijing district congress portal's weekly digest); first scores, before anything was
     # changed for them: event .957/.909, count .992/.950, official .825/1.000, regulation
-    # 1.000/1.000.
+    # 1.000/1.000. Session 9 then fixed their classes (Yi surnames, 州长, a gloss before 为,
+    # a date glossing a relative day): event 1.000/.935, count 1.000/.946, official
+    # .989/1.000.
     "heldout-31-32": (_heldout(31, 32), HELDOUT / "gold", {
-        "event": (0.95, 0.90),
+        "event": (0.99, 0.93),
         "count": (0.99, 0.94),
-        "official": (0.82, 0.99),
+        "official": (0.98, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }
