@@ -66,6 +66,8 @@ _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued
 _FROM_BEFORE = regex.compile(r"[由从](?:平均|原来|原)?$")
 _TO_LEVEL = regex.compile(r"\p{Han}{1,4}?[至到](?=[\d零一二两三四五六七八九十])")
 _TO_LEVEL_BETWEEN = regex.compile(r"\p{Han}{1,4}[至到]")
+# 提高1.2个|和0.9个百分点: one unit said for two numbers.
+_SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
@@ -656,7 +658,6 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     ]
 
 
-_SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 # How many sentences back a count whose noun is left out looks for the count that names it.
 _ELIDED_REACH = 3
 

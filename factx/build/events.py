@@ -129,7 +129,7 @@ _VISIT_PLACE = (
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
-_SHARES_HEAD = regex.compile(r"^\p{Han}{2}$")
+_BARE_NAME = regex.compile(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
 _LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
 _GLOSS_END = regex.compile(r"\([^()]*\)$")
 _PLACE_NAME = r"^(?:{lex:place_names})"
@@ -462,7 +462,7 @@ def _as_place(text: str, rs) -> str | None:
         if all(2 <= len(n) <= 8 and not rs.regex(_NOT_PLACE).search(n) for n in names):
             return "、".join(names)
     parts = _LIST_MARK.split(text)
-    if len(parts) > 1 and _is_place(parts[-1], rs) and all(_SHARES_HEAD.match(p) for p in parts[:-1]):
+    if len(parts) > 1 and _is_place(parts[-1], rs) and all(_BARE_NAME.match(p) for p in parts[:-1]):
         return text  # 东岗、西岗、矿工社区: two-character names that share the last one's head
     kept = []
     for part in parts:  # 6个县(市、区) is one place
