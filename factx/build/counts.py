@@ -68,6 +68,7 @@ _TO_LEVEL = regex.compile(r"\p{Han}{1,4}?[至到](?=[\d零一二两三四五六�
 _TO_LEVEL_BETWEEN = regex.compile(r"\p{Han}{1,4}[至到]")
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
+_RESPECTIVELY = "分别"
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
@@ -519,15 +520,20 @@ class CountReader:
                 if item is None and s[verb_after[0]:verb_after[1]] in self.grammar.known_verbs:
                     item = verb_after  # … the act is counted (not 全村436户都|吃上了…)
         markers = left.markers
-        if item is None and left.kind == "empty" and not markers:
+        # 分别较去年同期提高1.2个和0.9个百分点, 分别占立案总数的14.5%和85.5%: each of the
+        # counts before, in turn (not the base of a share)
+        respective = self._respective_item(s, qs) if item is None or unit in _SHARE_UNITS and left.kind == "relative" else None
+        if respective:
+            item = respective
+        if (item is None or respective) and left.kind == "empty" and not markers:
             prev = self.previous_quantity(s, qs)
             if prev and (prev[1] == qs or s[prev[1]:qs] in _LIST_LINKS):
                 # 分别增长5.1%和6.3%: the second number says the same of another thing;
                 # 困难群众500余户1200余人: two measures of one thing
                 first = self.read(s, *prev)
-                item, action, markers = first.item, action or first.action, first.markers
+                item, action, markers = respective or first.item, action or first.action, first.markers
         share_verb = left.share_verb if unit in _SHARE_UNITS else None
-        if share_verb and left.kind == "relative":
+        if share_verb and left.kind == "relative" and not respective:
             item = None  # 是去年同期的1.4倍: 去年同期 is the base, not what is counted
         if item is None and (left.change_only or share_verb):
             prev = self.previous_quantity(s, qs)  # 实现生产总值3000亿元,增长6%; 其中税收收入89亿元,占69.4%
@@ -551,6 +557,26 @@ class CountReader:
         item = (toks[k].start, toks[-1].end) if k < len(toks) else None
         action = (qe, _TO_LEVEL.match(s, qe).end() - 1)  # the verb before 至: 压缩, 精简 (tagged an adjective)
         return CountReading(item, action, item[0] if item else qs, action[1], left.markers)
+
+    def _respective_item(self, s: str, qs: int) -> Span | None:
+        """满意率95.6%,解决率94.1%,分别提高1.2个和0.9个百分点: the k-th number of a run after
+        分别 says something of the k-th of as many counts right before the run."""
+        spans = self.quantities(s)
+        i = next((k for k, q in enumerate(spans) if q[0] == qs), None)
+        if i is None:
+            return None
+        first = i
+        while first > 0 and s[spans[first - 1][1]:spans[first][0]] in _LIST_LINKS:
+            first -= 1
+        if _RESPECTIVELY not in s[clause_start(s, spans[first][0]):spans[first][0]]:
+            return None
+        last = i
+        while last + 1 < len(spans) and s[spans[last][1]:spans[last + 1][0]] in _LIST_LINKS:
+            last += 1
+        size = last - first + 1
+        if size < 2 or first < size:
+            return None
+        return self.read(s, *spans[first - size + i - first]).item
 
     def _listed_after_count(self, s: str, start: int) -> bool:
         """Whether the phrase at `start` follows a count and a list mark: 门店37家、|员工."""
