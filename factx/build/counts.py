@@ -45,7 +45,7 @@ from factx.build.context import Context
 from factx.match import Match
 from factx.records import Count
 from factx.rules import RuleSet
-from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS, parse_quantity
+from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS, Quantity, parse_quantity
 from factx.words import frequency
 
 # Any stated quantity (the union of the count rules' quantities, without their context
@@ -463,8 +463,8 @@ class CountReader:
             if self._is_predicate(after):
                 item_after, verb_after = None, span(after[0])  # 不予立案的23件|转为意见建议
         if item_after and (left.kind == "object" and left.item or unit in _PERSONS):
-            after = self.grammar.tokens(s, *item_after)
-            if len(after) == 1 and after[0].tag == "v" and (unit not in _PERSONS or self.shared_item(s, qs, qe)):
+            after = self.grammar.tokens(s, *item_after)  # only for these: most counts need no words after
+            if len(after) == 1 and after[0].tag == "v" and (unit not in _PERSONS or self.shared_item(s, qs, quantity)):
                 # 带动周边农户420余户|增收, 43名居民代表中39人|赞成: what the people counted
                 # (before, or by the count before) then do
                 item_after, verb_after = None, item_after
@@ -487,7 +487,7 @@ class CountReader:
                 # 排查易涝点42处,今年已完成整治35处: the object is itself an act; the count
                 # before in the same unit names what was acted on, unless it counts an act
                 # too (组织视察5次,开展调研12次 keeps 调研; 开展培训30场 has none before it).
-                shared = self.shared_item(s, qs, qe)
+                shared = self.shared_item(s, qs, quantity)
                 if shared is not None and not self._is_act(s, shared):
                     item, action = shared, (action[0], item[1])
             if item is None and after_next:
@@ -497,10 +497,10 @@ class CountReader:
             if item is None and left.kind == "verb":
                 # 应到委员35人,实到33人: the count before in the same unit says what is counted;
                 # alone, 修改15件: the act itself is counted.
-                item = self.shared_item(s, qs, qe) or left.action
+                item = self.shared_item(s, qs, quantity) or left.action
             if item is None and left.kind == "empty" and verb_after and s.startswith("被", qe):
                 # 收集意见建议846条,其中139条被采纳: a part of what the count before counted
-                item = self.shared_item(s, qs, qe)
+                item = self.shared_item(s, qs, quantity)
             if left.kind == "relative" and item and "等" in s[item[0]:item[1] - 1]:
                 item = (s.rindex("等", item[0], item[1] - 1) + 1, item[1])  # 涉及养老、医疗等|民生保障的27条
             if left.kind == "relative" and left.action and unit not in _SHARE_UNITS \
@@ -511,10 +511,10 @@ class CountReader:
                 # sentences before). A clause that names a kind (涉及道路、排水等基础设施的|31条,
                 # 涉及生态环境的|38件) says what is counted, and 完成年度目标的|108% is a share
                 # of what the clause names.
-                item = self.shared_item(s, qs, qe) or self._whole_named(s, qs)
+                item = self.shared_item(s, qs, quantity) or self._whole_named(s, qs)
                 elided_unit = unit if item is None else None
             if item is None and verb_after and unit in _PERSONS:
-                item = self.shared_item(s, qs, qe)  # 43名居民代表中39人赞成、3人反对: some of them
+                item = self.shared_item(s, qs, quantity)  # 43名居民代表中39人赞成、3人反对: some of them
             if verb_after and not action:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 if item is None and s[verb_after[0]:verb_after[1]] in self.grammar.known_verbs:
@@ -603,17 +603,18 @@ class CountReader:
         return (len(toks) > 1 and toks[0].tag in VERB_TAGS and toks[0].text not in _DESCRIBING_VERBS
                 and self.grammar.is_noun(toks[1]) and not self.agent_end.search(toks[1].text))
 
-    def shared_item(self, s: str, qs: int, qe: int) -> Span | None:
+    def shared_item(self, s: str, qs: int, quantity: Quantity | None) -> Span | None:
         """The item of the count before `qs` in the sentence if it counts in the same unit
-        (人, 名 and 位 are one): 应到委员35人,实到33人 gives 33人 the item 委员; 立案提案142件,
-        已办复138件 gives 提案."""
+        (人, 名 and 位 are one) as `quantity`, the count's own, as `_read` parsed it:
+        应到委员35人,实到33人 gives 33人 the item 委员; 立案提案142件,已办复138件 gives 提案."""
         prev = self.previous_quantity(s, qs)
         if prev is None:
             return None
-        unit, prev_unit = parse_quantity(s[qs:qe]), parse_quantity(s[prev[0]:prev[1]])
-        if unit is None or prev_unit is None:
+        prev_quantity = parse_quantity(s[prev[0]:prev[1]])
+        if quantity is None or prev_quantity is None:
             return None
-        if unit.unit != prev_unit.unit and not (unit.unit in _PERSONS and prev_unit.unit in _PERSONS):
+        unit, prev_unit = quantity.unit, prev_quantity.unit
+        if unit != prev_unit and not (unit in _PERSONS and prev_unit in _PERSONS):
             return None  # 43名居民代表中39人: 名 and 人 count the same people
         return self.read(s, *prev).item
 
