@@ -202,8 +202,9 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     clause_end = (nxt.start() - 1) if nxt else s_end
     if given_clause and given_clause[0] >= date_end:
         clause_end = given_clause[1]
-    relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if text[date_start - 1:date_start] == "(" else None
-    glossed_day = relative_day is not None and text[date_end:date_end + 1] == ")"
+    bracketed = text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")"
+    relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if bracketed else None
+    glossed_day = relative_day is not None
     # 下周一(5月26日)起,…: the date glosses a day named relative to the page; the clause goes on after it
     post = text[date_end + 1 if glossed_day else date_end:clause_end]
     post = rs.regex(_LEAD).sub("", post, count=1).rstrip("。;!?")
@@ -218,7 +219,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
             pre = after
     if not pre and not post:
         return None  # a date with nothing said around it: a dateline, a heading
-    if text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")" and not glossed_day:
+    if bracketed and not glossed_day:
         return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
     if rs.regex(_ISSUE_NUMBER).search(text, max(s_start, date_start - 12), date_start):
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
