@@ -20,7 +20,7 @@ from factx.read import Document, Skipped
 from factx.records import Article, Byline, Fact
 from factx.repeats import merge_repeats
 from factx.rules import RuleSet
-from factx.segment import DATELINE, segment, years_named
+from factx.segment import DATELINE, publication_stamp, segment, years_named
 from factx.segment import Article as Segment
 from factx.words import use_userdicts
 
@@ -88,9 +88,10 @@ _PUBLISHED_AT = regex.compile(
 def masthead_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the masthead's dateline on a line of the page head
     (`塔尔拉报  2025年1月16日  星期四` gives (2025, 1)), or of a portal's publishing line
-    (`发布时间：2025-01-06 16:32`), or None."""
+    (`发布时间：2025-01-06 16:32`), or of a post's stamp (`岱溪人大　2024年11月15日 18:06　福建`),
+    or None."""
     for line in fold_texts(text[:2000].splitlines()):
-        head = DATELINE.match(line) or _PUBLISHED_AT.match(line)
+        head = DATELINE.match(line) or _PUBLISHED_AT.match(line) or publication_stamp(line)
         if head:
             return int(head.group(1)), int(head.group("month"))
     return None

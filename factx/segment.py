@@ -28,7 +28,8 @@ Span = tuple[int, int]
 # A line that heads the page's list of headlines: the list under it is navigation too.
 _HEADLINE_LIST_HEAD = r"(?:本版|本期|今日)?(?:标题导航|导读|目录)"
 _NAV = regex.compile(
-    rf"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~)"
+    rf"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
+    r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$)"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 _HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")
@@ -65,6 +66,18 @@ DATELINE = regex.compile(
     r"(?:年(?P<month>[0-9]{1,2})月(?P<day>[0-9]{1,2})日|(?P<sep>[-./])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2}))"
     r"(?:星期|周)[一二三四五六日天]"
 )
+# A publication stamp: a full date with the clock time after it, on a line of metadata (a WeChat
+# post's `原创　县人大常委会办公室　岱溪人大　2024年11月15日 18:06　福建`, a portal's `2025-01-06 16:32`).
+# Folded, the spaces are gone: the day runs into the hour (`2024-01-2210:06`), the greedy day reads it.
+STAMP = regex.compile(
+    r"((?:19|20)[0-9]{2})"
+    r"(?:年(?P<month>[0-9]{1,2})月[0-9]{1,2}日|(?P<sep>[-./])(?P<month>[0-9]{1,2})(?P=sep)[0-9]{1,2})"
+    r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9])"
+)
+_STAMP_LINE_MAX = 60  # folded characters: a line of metadata, not a sentence that names a time
+# The head of readers' comments under a post (`写留言`, `精选留言`): what follows to the end of
+# the page is what readers wrote, with their own dates (`茶乡阿妹　福建　11月15日`), not the page's news.
+_COMMENTS_HEAD = regex.compile(r"^(?:写留言|精选留言|全部留言|留言|网友评论|全部评论|热门评论|发表评论)$")
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
 _NEWS_LEAD = regex.compile(r"^本报讯[((]([^()()]{1,40})[))]")
 _LEAD_FRAME = regex.compile(r"^\s*本报讯\s*[(（]|[)）]\s*$")
@@ -139,7 +152,7 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
-    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or (len(f) <= _FOOTER_MAX and len(_FOOTER_FIELD.findall(f)) >= 2):
+    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (len(f) <= _FOOTER_MAX and len(_FOOTER_FIELD.findall(f)) >= 2):
         return "nav"
     if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
         return "subtitle"
@@ -153,6 +166,13 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     if len(f) <= _HEADLINE_MAX and not _has_sentence_punct(f) and f[-1] not in ",，、:：" :
         return "headline"
     return "body"
+
+
+def publication_stamp(f: str) -> regex.Match | None:
+    """The publication stamp (`STAMP`) on the folded line `f`, if `f` is a line of metadata."""
+    if len(f) > _STAMP_LINE_MAX or _has_sentence_punct(f):
+        return None
+    return STAMP.search(f)
 
 
 def _marked_byline(f: str, raw: str) -> bool:
@@ -183,7 +203,11 @@ def _ends_sentence_strictly(f: str) -> bool:
 
 def _classify_all(text: str, lines: list[Line]) -> None:
     in_nav = False
-    for line in lines:
+    for i, line in enumerate(lines):
+        if _COMMENTS_HEAD.match(line.folded):
+            for comment in lines[i:]:
+                comment.kind = "nav" if comment.folded else "blank"
+            return
         line.kind = _classify(line, in_nav, text)
         if line.kind == "nav" and _HEADLINE_LISTS.match(line.folded):
             in_nav = True  # the list of headlines right under 标题导航 is navigation too,

@@ -373,6 +373,36 @@ def test_a_portal_publishing_line_dates_the_page(ruleset):
     assert masthead_date(page.replace("2025-01-06 16:32", "2024年1月22日")) == (2024, 1)
 
 
+# A post of a public account: its stamp line in the head, its readers' comments at the foot.
+POST = """某县人大
+人大动态丨县人大常委会召开会议
+原创　县人大常委会办公室　某县人大　2024年11月15日 18:06　福建
+
+11月13日，县人大常委会召开第二十二次会议。会议审议通过了关于2025年预算的决定。
+
+来源：县人大常委会办公室
+阅读原文
+阅读 2 386　　分享　收藏　点赞 47　在看 13
+
+写留言
+留言
+茶乡阿妹　福建　11月15日
+点赞某县人大！
+赞 21
+"""
+
+
+def test_a_posts_stamp_dates_the_page_and_its_comments_are_no_text(ruleset):
+    # The stamp (a date with the clock time) dates the page, though the post names 2025 too.
+    assert masthead_date(POST) == (2024, 11)
+    assert publication_year(POST) == 2024
+    assert not any("18:06" in s or "留言" in s or "11月15日" in s or "阅读" in s for s in sentences(POST))
+    events = [r for r in extract_text(POST, ruleset) if r.type == "event"]
+    assert [(e.date.start, e.actor) for e in events] == [("2024-11-13", "县人大常委会")]
+    # A sentence that names a time of day is no stamp.
+    assert masthead_date("某县人大\n会议于2024年11月15日18:06开幕。\n") is None
+
+
 def test_the_headline_list_under_title_navigation_ends_at_a_blank_line():
     arts = segment(PAGE_WITH_CHROME)
     assert len(arts) == 2 and arts[0].sentences[0][0] == PAGE_WITH_CHROME.index("县政府召开常务会议\n\n本报讯")
