@@ -73,6 +73,9 @@ _OWN_PLACE = r"^我(?:省|市|州|盟|县|旗|区|镇|乡)(?![场域城内外间
 # A regulation as the subject of its date: what is done to it, and how it is named.
 _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
 _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起施行
+# A law named after the clause that says when it takes effect, as what that clause describes:
+# 学习了3月1日起施行的新修订的《…文物保护法》. The law is the actor; the clause ends on its title.
+_TAKES_EFFECT_OF = r"^(?P<verb>施行|实施|生效)的(?:[^,;。《》]{1,10}?的)?《(?P<title>[^《》]{2,60})》"
 _DOCUMENT_LEAD = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|该|此|这部|本)"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
 _MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
@@ -129,6 +132,7 @@ _VISIT_PLACE = (
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
+_WORKS_END = r"..(?:{lex:works_heads})$"
 _BARE_NAME = regex.compile(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
 _LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
 _GLOSS_END = regex.compile(r"\([^()]*\)$")
@@ -206,8 +210,9 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if bracketed else None
     glossed_day = relative_day is not None
     # 下周一(5月26日)起,…: the date glosses a day named relative to the page; the clause goes on after it
-    post = text[date_end + 1 if glossed_day else date_end:clause_end]
-    post = rs.regex(_LEAD).sub("", post, count=1).rstrip("。;!?")
+    post_start = date_end + 1 if glossed_day else date_end
+    post_start += rs.regex(_LEAD).match(text[post_start:clause_end]).end()
+    post = text[post_start:clause_end].rstrip("。;!?")
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
     if given_actor:
@@ -217,26 +222,37 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         after = rs.regex(r"^[了着过的]").sub("", pre[verbs[-1].end():])
         if _as_actor(after, rs) or verbs[0].start() == 0:
             pre = after
+    dated_after = bracketed and not glossed_day and not text[date_end + 1:s_end].strip("。;!?")
+    if dated_after:  # 执法检查组在…茶园检查(10月30日): a date in brackets closing what it dates
+        pre, post, clause_end = "", text[s_start:date_start - 1].lstrip(MARKS), date_end + 1
     if not pre and not post:
         return None  # a date with nothing said around it: a dateline, a heading
-    if bracketed and not glossed_day:
+    if bracketed and not glossed_day and not dated_after:
         return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
     if rs.regex(_ISSUE_NUMBER).search(text, max(s_start, date_start - 12), date_start):
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
 
     actor = _as_actor(pre, rs) if pre else None
+    effect_of = rs.regex(_TAKES_EFFECT_OF).match(post) if actor is None else None
+    if effect_of:
+        actor, post = closed_title(effect_of.group("title")), effect_of.group("verb")
+        clause_end = post_start + effect_of.end()
     if actor is None and pre and rs.regex(_VERBS).match(post):
         actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车
     if actor is None and pre and rs.regex(_DOCUMENT_ACTS).match(post):
         actor = _as_subject_document(pre, rs)  # 《…议事规则》于2017年3月制定, 实施办法自…起施行
     if actor is None and rs.regex(_TAKES_EFFECT).match(post) and pre_start > s_start:
         actor = _document_of_sentence(ctx, s_start, pre_start)  # 《…条例》…经…批准,将于…起施行
-    clause_start = pre_start if actor else (relative_day.start() if glossed_day else date_start)
+    clause_start = pre_start if actor and not effect_of else (relative_day.start() if glossed_day else date_start)
     predicate = post
     if actor is None:  # no actor before the date: read the subject after it
         actor, predicate, subjectless = _subject(post, ctx, date_start)
-        if actor is None and subjectless:
+        if actor is None and subjectless and not dated_after:
             actor = _earlier_subject(ctx, s_start, pre_start)
+    if dated_after:
+        if actor is None:
+            return None  # 国庆节(10月1日): the date glosses a name, nobody does anything
+        clause_start = date_start - 1 - len(post)  # where the sentence's text starts, after its mark
     if actor is None and rs.regex("{STATISTIC}").search(post):
         return None  # a period's statistic, not an event
     scope = _same_subject(predicate, rs)
@@ -338,11 +354,13 @@ def _as_actor(text: str, rs) -> str | None:
 
 
 def _as_subject_place(text: str, rs) -> str | None:
-    """A place or facility that is the subject of its clause's verb, as the actor of what
-    it does or what is done to it (县城第二幼儿园建成开园, 雁鸣湖冰雪乐园开园迎客): only
-    where a verb of the event follows it directly."""
+    """A place, facility or works that is the subject of its clause's verb, as the actor of
+    what it does or what is done to it (县城第二幼儿园建成开园, 雁鸣湖冰雪乐园开园迎客,
+    …改造提升项目建成开放): only where a verb of the event follows it directly."""
     text = rs.regex(_ACTOR_TAIL).sub("", text)
-    return text if len(text) >= 2 and text[0] not in "《“(" and _is_place(text, rs) else None
+    if len(text) < 2 or text[0] in "《“(":
+        return None
+    return text if _is_place(text, rs) or rs.regex(_WORKS_END).search(text) else None
 
 
 def _as_subject_document(text: str, rs) -> str | None:
