@@ -59,6 +59,8 @@ _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _HAN = regex.compile(r"\p{Han}")
+# One item of a list of names: the name, a gloss in brackets maybe (蓝晓燕(女,畲族)), the 、 after it.
+_LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 _NAME_STOPS = frozenset("、,，;；。")  # a list mark or the end of a clause: where a listed name surely ends
 
 
@@ -73,6 +75,7 @@ class NameLexicons:
     after_name: frozenset[str]
     org_suffixes: tuple[str, ...]
     after_name_at: Any  # compiled {lex:after_name}, longest entry first
+    after_titled_word_at: Any  # compiled {lex:after_titled_word}
     longest_surname: int
     longest_ethnic: int
     ethnic_starts: frozenset[str]  # first characters of `ethnic`: most windows start with none
@@ -93,6 +96,7 @@ class NameLexicons:
             after_name=ruleset.lexicon("after_name"),
             org_suffixes=tuple(ruleset.lexicon("org_suffixes")),
             after_name_at=ruleset.regex("{lex:after_name}"),
+            after_titled_word_at=ruleset.regex("{lex:after_titled_word}"),
             longest_surname=max(map(len, surnames), default=1),
             longest_ethnic=max(map(len, ethnic), default=0),
             ethnic_starts=frozenset(part[0] for part in ethnic),
@@ -134,6 +138,8 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             continue
         plausible = plausibility(window[:length], lex)
         if not plausible:
+            if titled and length == 2 and _adjective_name(text, start, limit, lex):
+                return start + 2
             continue
         if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
             bounds = _boundaries(window)
@@ -143,6 +149,16 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
                 return start + length + 1  # 刀志明|说, not 刀志|明说
             return start + length
     return None
+
+
+def _adjective_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
+    """Whether the adjective of two characters at `start`, right after an office title, is a
+    name: it opens on a surname and what follows leaves it no adverb's place (检察长郑重|列席,
+    委员冷静|在审议时, 副主任齐心|、; but 县长郑重|承诺)."""
+    pos = start + 2
+    if pos >= limit or text[start] not in lex.surnames or words(text[start:pos]) != ((text[start:pos], "a"),):
+        return False
+    return text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None
 
 
 def _ethnic_name_to_stop(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
@@ -347,12 +363,14 @@ def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[t
     """
     found: list[tuple[int, int]] = []
     pos = start
-    for piece in text[start:end].split("、"):
+    while pos < end:
+        item = _LIST_ITEM.match(text, pos, end)
+        piece = item.group("piece")
         name = piece.removesuffix(_COMRADE) if len(piece) > len(_COMRADE) + 1 else piece
         if not plausibility(name, lex, listed=True) or (not _DOTTED_NAME.fullmatch(name) and len(name) not in _name_lengths(name, lex)):
             return []
         found.append((pos, pos + len(name)))
-        pos += len(piece) + 1
+        pos = item.end()
     return found
 
 
