@@ -399,6 +399,8 @@ class ClauseGrammar:
         if t.text in self.known_verbs:
             return False
         if t.text in self.framing:  # 4个在职党支部|全部获评, 312件建议|已全部办结, but 部分全国、自治区人大代表
+            if t.tag in VERB_TAGS:
+                return False  # 64个行政村|共有|群众…: a framing verb opens the predicate
             return nxt is not None and (self.is_noun(nxt) and nxt.text not in self.framing or nxt.text == "、")
         if self.is_noun(t) or t.tag in ("paren", "t"):
             return True  # 单身青年 (青年 is tagged t)

@@ -63,9 +63,12 @@ _DESCRIBING_VERBS = frozenset({"相关", "有关", "类似", "对应"})
 _GLUED_APPROX = frozenset("约近逾")
 _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued pair (费约)
 # 由9个压缩至3个, 从3.2次降到0.6次: a measure that goes from one level to another.
-_FROM_BEFORE = regex.compile(r"[由从](?:平均|原来|原)?$")
-_TO_LEVEL = regex.compile(r"\p{Han}{1,4}?[至到](?=[\d零一二两三四五六七八九十])")
-_TO_LEVEL_BETWEEN = regex.compile(r"\p{Han}{1,4}[至到]")
+# A level said with its time: 由2020年的|3.1万亩增加到|去年的|6.4万亩, 由最初的|12户, 由2023年底的|14家.
+_LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前)的"
+_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?$")
+_FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
+_TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?(?=[\d零一二两三四五六七八九十])")
+_TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?")
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
@@ -310,6 +313,9 @@ class CountReader:
         if examples:
             toks = toks[:-1]
         verb_index = grammar.governing_verb(toks)
+        if verb_index is None:  # 64个畲族行政村|共有|畲族群众2.3万人: a framing verb inside the phrase governs
+            verb_index = next((k for k in range(len(toks) - 2, 0, -1)
+                               if toks[k].text in grammar.framing and toks[k].tag in VERB_TAGS), None)
         if verb_index is None:
             item = grammar.noun_phrase(toks)
             return PhraseBefore("examples" if examples else ("noun" if item else "empty"), None, item, base,
@@ -389,9 +395,9 @@ class CountReader:
         while j > i and toks[j - 1].text in ("、", "之"):
             j -= 1
         item = (toks[i].start, toks[j - 1].end) if j > i else None
-        if item and (all(t.tag in MODIFIER_TAGS for t in toks[i:j])
+        if item and (all(t.tag in MODIFIER_TAGS or t.tag == "d" for t in toks[i:j])
                      or j - i == 1 and len(toks[i].text) == 1 and toks[i].tag in VERB_TAGS):
-            item = None  # 48万元|新|修排水渠, 9件|转|作…: a modifier or a one-character verb alone is no noun
+            item = None  # 48万元|新|修排水渠, 9件|转|作…, 50吨的|约|占: a modifier, an adverb or a one-character verb alone is no noun
         if item and j == len(toks) and digit and not verb_cut:
             item = None  # 4次专题调研53次: the words belong to the next count
         return item, grammar.verb_after(toks, j if item else 0)
@@ -411,6 +417,8 @@ class CountReader:
             return 1
         if grammar.is_noun(first) or first.text in self.units or first.tag == "m" and not _NUMERAL.search(first.text):
             return 0  # 5个轮次交流, 28个大项 (tagged m): a word after a classifier is a noun
+        if first.tag == "f" and first.text not in APPROX_WORDS and len(toks) > 1 and grammar.is_noun(toks[1]):
+            return 0  # 10个|上游|水库; 1084家|初|制厂, a noun jieba does not know split after a locative
         for k, t in enumerate(toks[:6]):
             if t.text == "的":
                 return k + 1
@@ -443,11 +451,11 @@ class CountReader:
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
         left = self.phrase_before(s, qs)
-        start_of_range = _FROM_BEFORE.search(s, max(0, qs - 5), qs)
+        start_of_range = _FROM_BEFORE.search(s, max(0, qs - _FROM_WINDOW), qs)
         if start_of_range and _TO_LEVEL.match(s, qe):
             return self._read_from_level(s, qs, qe, left, start_of_range.start())
         prev = self.previous_quantity(s, qs) if s[qs - 1:qs] in ("至", "到") else None
-        if prev and _TO_LEVEL_BETWEEN.fullmatch(s, prev[1], qs) and _FROM_BEFORE.search(s, max(0, prev[0] - 5), prev[0]):
+        if prev and _TO_LEVEL_BETWEEN.fullmatch(s, prev[1], qs) and _FROM_BEFORE.search(s, max(0, prev[0] - _FROM_WINDOW), prev[0]):
             first = self.read(s, *prev)  # …由12份|精简到|5份: the level reached, of the same thing
             return CountReading(first.item, first.action, prev[1], qe, left.markers)
         quantity = parse_quantity(s[qs:qe])
@@ -457,6 +465,8 @@ class CountReader:
         if bei >= 0 and bei < left.item[0] < verb[0] and bei >= clause_start(s, qs):
             # 其中被市委、市政府采纳31篇: between 被 and the verb stands who acted, not what is counted
             left = replace(left, kind="verb", item=None, action=verb)
+        if left.item and self._by_means(s, qs):
+            left = replace(left, kind="empty", item=None, action=None)  # 表决时|以24票赞成: the words before 以 count nothing
         item_after, verb_after, after_next = self.words_after(s, qe)
         if item_after and left.kind == "relative":
             after = self.grammar.tokens(s, *item_after)
@@ -549,14 +559,22 @@ class CountReader:
         """审批环节由平均9个压缩至3个: the words before 由 are the subject whose measure
         changes, not a verb and its object (审批 is tagged a verb); the words before 至 are
         the action. The level reached (压缩至3个) counts the same subject (see `_read`)."""
-        toks = self.grammar.tokens(s, left.start, from_at)
+        toks = self.grammar.strip_framing(self.grammar.tokens(s, left.start, from_at))  # 全区|稻渔…面积由…
         k = len(toks)
         while k and toks[k - 1].text not in self.grammar.known_verbs and toks[k - 1].text not in self.grammar.coverbs \
                 and toks[k - 1].tag not in ("p", "d", "c", "x"):
             k -= 1
         item = (toks[k].start, toks[-1].end) if k < len(toks) else None
-        action = (qe, _TO_LEVEL.match(s, qe).end() - 1)  # the verb before 至: 压缩, 精简 (tagged an adjective)
+        action = _TO_LEVEL.match(s, qe).span("verb")  # the verb before 至: 压缩, 精简 (tagged an adjective)
         return CountReading(item, action, item[0] if item else qs, action[1], left.markers)
+
+    def _by_means(self, s: str, qs: int) -> bool:
+        """Whether the count at `qs` follows the coverb 以 of its clause's manner (以24票赞成,
+        以46票当选): what it counts is said after it, if anywhere."""
+        if s[qs - 1:qs] != "以":
+            return False
+        before = self.grammar.tokens(s, max(0, qs - 3), qs)
+        return bool(before) and before[-1].text == "以"
 
     def _respective_item(self, s: str, qs: int) -> Span | None:
         """满意率95.6%,解决率94.1%,分别提高1.2个和0.9个百分点: the k-th number of a run after
