@@ -31,7 +31,7 @@ import regex
 from factx.build.context import Context
 from factx.match import SEPARATOR, Match
 from factx.records import Official
-from factx.values.names import NameLexicons, plausibility, read_name_list, read_names, read_names_before
+from factx.values.names import NAME_GLOSS, NameLexicons, plausibility, read_name_list, read_names, read_names_before
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
@@ -63,6 +63,7 @@ class _Lexicons:
     take_office: frozenset[str]
     org_units: tuple[str, ...]
     org_name_heads: frozenset[str]
+    levels: frozenset[str]  # title_levels: 县, 市, 区, 乡
 
 
 _LEXICONS: dict[int, tuple[object, _Lexicons]] = {}
@@ -79,6 +80,7 @@ def _lexicons(ctx: Context) -> _Lexicons:
         take_office=rs.lexicon("take_office"),
         org_units=tuple(sorted(rs.lexicon("org_units"), key=len, reverse=True)),
         org_name_heads=rs.lexicon("org_name_heads"),
+        levels=rs.lexicon("title_levels"),
     )
     _LEXICONS[id(rs)] = (rs, lex)
     return lex
@@ -97,7 +99,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if "names" in match.groups:
         names = read_name_list(text, *match.groups["names"], lex)
     elif n_start >= t_end:
-        names = read_names(text, n_start, lex, _clause_end(text, n_start, s_end), titled=n_start == t_end)
+        names = read_names(text, n_start, lex, _names_end(text, n_start, s_end), titled=n_start == t_end)
         names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
     else:
         # a verb between name and title (张三当选为主任) bounds the clause's name on its right
@@ -293,6 +295,15 @@ def _clause_end(text: str, pos: int, limit: int, breaks: frozenset[str] = _CLAUS
     return end
 
 
+def _names_end(text: str, pos: int, limit: int) -> int:
+    """Where the names read from `pos` must end: the clause's end, past the glosses in
+    brackets of its names (副主席王芳(女,瑶族)、李强,…)."""
+    end = _clause_end(text, pos, limit)
+    while end < limit and (gloss := NAME_GLOSS.match(text, end, limit)):
+        end = _clause_end(text, gloss.end(), limit)
+    return end
+
+
 def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str | None]:
     """(start, body) of the body written right before folded `pos`."""
     org = _org_words(text[floor:pos], ctx)
@@ -307,13 +318,15 @@ def _org_words(segment: str, ctx: Context) -> str | None:
     """The body at the end of `segment`: the longest run of noun-like words, back to a
     preposition, particle or adverb, or to a verb or conjunction with no noun before it
     (发展和改革委员会 keeps its 和, 会议由市政协 stops at 由). A verb right before a head of
-    lexicon `org_name_heads` names the place (如意社区, 胜利街道). A one-character ending of
+    lexicon `org_name_heads` names the place (如意社区, 胜利街道), and so does one character
+    tagged a verb before a level word of `title_levels` (渌|坪|县). A one-character ending of
     lexicon `org_suffixes` after a noun closes the body even when jieba reads it as a verb
     (市委|办), and a verb that jieba glued to a level word is no part of it (的|有区|水务局).
 
     `_org_words("会议由市政协", ctx)` gives `市政协`.
     """
     heads = _lexicons(ctx).org_name_heads
+    levels = _lexicons(ctx).levels
     endings = _lexicons(ctx).names.org_suffixes
     taking = _lexicons(ctx).take_office
     tokens = words(segment)
@@ -326,6 +339,9 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         inner = bool(kept) and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR) \
             and not (tag == "c" and tokens[i - 1][1].startswith("nr"))
         named = bool(kept) and kept[0][0] in heads and tag in _VERB | {"vn", "a", "ad"}
+        # 渌|坪|县: one character tagged a verb before a level word is part of a place's name
+        # (but 提起|县人大代表 is a verb and its object)
+        named = named or bool(kept) and kept[0][0] in levels and len(word) == 1 and tag in _VERB
         closing = not kept and word in endings and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
         if tag in _ORG_BREAK and not named:
             break

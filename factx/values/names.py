@@ -59,9 +59,16 @@ _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _HAN = regex.compile(r"\p{Han}")
+# A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
+# lost the closing bracket of the first kinds before the next list mark (尕藏拉毛(女,藏族、杨晓红).
+NAME_GLOSS = regex.compile(
+    r"\((?:(?:女|男)(?:,\p{Han}{1,4}族)?|\p{Han}{1,4}族)(?:\)|(?=、))"
+    r"|\((?:前排|后排)?(?:[左右][一二三四五六七八九十]|中)\)"  # a place in a photo: (右二), (前排左三)
+)
 # One item of a list of names: the name, a gloss in brackets maybe (蓝晓燕(女,畲族)), the 、 after it.
 _LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
-_NAME_STOPS = frozenset("、,，;；。")  # a list mark or the end of a clause: where a listed name surely ends
+# A list mark, the end of a clause or a gloss in brackets (旦正加(藏族)): where a listed name surely ends.
+_NAME_STOPS = frozenset("、,，;；。(（")
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,8 @@ def _ethnic_name_to_stop(text: str, start: int, limit: int, lex: NameLexicons) -
         if not all(_HAN.match(ch) for ch in rest) or lex.after_name_at.match(text, known):
             continue
         tag = words(rest)[0][1]
+        if tag in _VERB_TAGS and text[end] == "(" and len(rest) == 1:
+            return end  # 旦正|加(藏族): a lone verb is no predicate before a gloss in brackets
         if tag in _VERB_TAGS or tag in _NOT_IN_NAME or tag in ("d", "ad", "a"):
             continue
         return end
@@ -188,12 +197,20 @@ def _ethnic_name_to_stop(text: str, start: int, limit: int, lex: NameLexicons) -
 
 def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> bool:
     """Whether the name read up to `pos` goes on one more character that jieba glued to a
-    word that follows names: 刀志|明说 is 刀志明|说. It does when jieba reads the shorter
-    name as some other word (刀志, n) and the glued word is a rare one (明说, not 听说);
-    张三|听说 and 蔡明|说 stay (jieba knows 张三 and 蔡明 as persons)."""
+    word that follows names, or left alone before one: 刀志|明说 is 刀志明|说, 农志|坚|带领 is
+    农志坚|带领. It does when jieba reads the shorter name as some other word (刀志, 农志: n)
+    and the glued word is a rare one (明说, not 听说); 张三|听说 and 蔡明|说 stay (jieba knows
+    张三 and 蔡明 as persons)."""
     if pos + 2 > limit or not lex.after_name_at.match(text, pos + 1):
         return False
-    glued = words(text[pos:min(limit, pos + 6)])[0][0]
+    glued, tag = words(text[pos:min(limit, pos + 6)])[0]
+    if len(glued) == 1:
+        # 农志|坚|带领: a lone character between the shorter name and a word that follows
+        # names is the name's last, unless it can follow a name itself (在, 等) or is a
+        # function word or an adverb
+        if glued in lex.after_name or tag in _NOT_IN_NAME or tag in ("d", "ad"):
+            return False
+        return len(words(text[start:pos])) == 1  # 常德|胜|说 too, although jieba knows 常德 as a person
     if len(glued) != 2 or frequency(glued) >= GLUED_WORD:
         return False
     short = words(text[start:pos])
@@ -264,6 +281,9 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
                     found or read_name(text, end + 1, lex, limit)):
                 break
         found.append((start, end))
+        gloss = NAME_GLOSS.match(text, end, limit)
+        if gloss:
+            end = gloss.end()  # 尕藏拉毛(女,藏族)、|杨晓红: the list goes on after the gloss
         if end + 1 < limit and text[end] == "、":
             start = end + 1
             continue
@@ -413,6 +433,10 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
         tokens = (name[:2], "nr"), *words(name[2:])
     else:
         tokens = words(name)
+        if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and tokens[0][1] == "ns":
+            # 黄海|英, 金华|明: jieba glued the surname and the first given character into a
+            # place; the name is the surname and the given name
+            tokens = (name[0], "nr"), *words(name[1:])
     word, tag = tokens[0]
     if len(tokens) == 1:
         count = frequency(word)
