@@ -106,6 +106,10 @@ _NAME = rf"^{_PERSON}$"
 _MEETING = r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)|(?:本次|此次)?(?:会议|大会|全会))$"
 _MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause
 _TITLED_NAME = rf"(?:{{lex:titles}})(?P<name>{_PERSON})"
+# A report's subtitle says where it was given (——2024年1月15日在…会议上); the line under it
+# names who gave it, an office and a name (霍泉市人大常委会主任　郭振邦).
+_AT_MEETING = r"在[^,;:。!?\n]{2,50}(?:会议|大会|会)上"
+_SPEAKER_LINE = rf"[^,;:。!?\n]{{0,30}}?(?:{{lex:titles}})(?P<name>{_PERSON})"
 _HEAD_NAME = rf"(?r)(?:{{lex:event_actor_heads}}){_PERSON}$"  # (?r): see _ACTOR_END
 # What may follow a name (刘伟的脚步, 李强调研): then the name has one given character.
 _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|到|了|同志|一行|表示|强调|指出|介绍|告诉|认为|{_MARKER}|[,;:。!?、“”(])"
@@ -253,6 +257,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         if actor is None:
             return None  # 国庆节(10月1日): the date glosses a name, nobody does anything
         clause_start = date_start - 1 - len(post)  # where the sentence's text starts, after its mark
+    if actor is None and text[s_start:s_start + 1] in "—-" and rs.regex(_AT_MEETING).fullmatch(post):
+        actor = _speaker(ctx, s_end)  # ——2024年1月15日在…会议上⏎市人大常委会主任　郭振邦
     if actor is None and rs.regex("{STATISTIC}").search(post):
         return None  # a period's statistic, not an event
     scope = _same_subject(predicate, rs)
@@ -274,6 +280,18 @@ def _signer(ctx: Context, pos: int) -> str | None:
     rs = ctx.ruleset
     sign = rs.regex(_SIGNATURE).search(ctx.atext.text, pos)
     return _as_actor(sign.group("body"), rs) if sign else None
+
+
+def _speaker(ctx: Context, end: int) -> str | None:
+    """The name on the line right under a report's subtitle that ends at `end`, when that
+    line is an office and a name and nothing else, or None."""
+    text = ctx.atext.text
+    start = end
+    while start < len(text) and text[start] in "\n \u3000":
+        start += 1
+    line_end = text.find("\n", start)
+    line = ctx.ruleset.regex(_SPEAKER_LINE).fullmatch(text, start, len(text) if line_end < 0 else line_end)
+    return line.group("name") if line else None
 
 
 def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
