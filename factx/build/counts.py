@@ -65,9 +65,10 @@ _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued
 # 由9个压缩至3个, 从3.2次降到0.6次: a measure that goes from one level to another.
 # A level said with its time: 由2020年的|3.1万亩增加到|去年的|6.4万亩, 由最初的|12户, 由2023年底的|14家.
 _LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前)的"
-_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?$")
+_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:不足|不到|近|约|超过)?$")  # 由2020年的不足|5%
 _FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
 _TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?(?=[\d零一二两三四五六七八九十])")
+_REACHED_BEFORE = regex.compile(rf"[至到](?:{_LEVEL_TIME})?$")
 _TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?")
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
@@ -278,7 +279,7 @@ class CountReader:
         end = len(toks)
         while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
             end -= 1
-        for k in range(len(toks) - 2, max(len(toks) - 6, -1), -1):  # the four words before the last
+        for k in range(len(toks) - 2, max(len(toks) - 7, -1), -1):  # the five words before the last (较|前|一|榨|季|提高)
             if toks[k].text in COMPARISON_WORDS or toks[k].tag == "link" and toks[k].text[0] in COMPARISON_WORDS:  # 比去年|同类项目|高出
                 if any(t.text in CHANGE_WORDS for t in toks[k + 1:]):
                     end = min(end, k)  # 立案率较上届|提高: the comparison and its term are no part of the item
@@ -454,7 +455,8 @@ class CountReader:
         start_of_range = _FROM_BEFORE.search(s, max(0, qs - _FROM_WINDOW), qs)
         if start_of_range and _TO_LEVEL.match(s, qe):
             return self._read_from_level(s, qs, qe, left, start_of_range.start())
-        prev = self.previous_quantity(s, qs) if s[qs - 1:qs] in ("至", "到") else None
+        reached = _REACHED_BEFORE.search(s, max(0, qs - _FROM_WINDOW), qs)  # 提高到|38.6%, 提高到去年的|38.6%
+        prev = self.previous_quantity(s, qs) if reached else None
         if prev and _TO_LEVEL_BETWEEN.fullmatch(s, prev[1], qs) and _FROM_BEFORE.search(s, max(0, prev[0] - _FROM_WINDOW), prev[0]):
             first = self.read(s, *prev)  # …由12份|精简到|5份: the level reached, of the same thing
             return CountReading(first.item, first.action, prev[1], qe, left.markers)
