@@ -47,7 +47,7 @@ SETS = {
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": (_heldout(5, 6), HELDOUT / "gold", {
         "event": (0.99, 0.85),  # .861 since 组成 is a verb of an event (session 7)
-        "count": (0.99, 0.87),  # .882 since a count whose noun is left out takes the one named before (session 6)
+        "count": (0.99, 0.92),  # .922 since levels carry their time, 由2020年的…增加到… (session 10)
         "official": (0.95, 0.98),  # .974 once compound surnames, Dai prefixes, 列席 read (session 3)
         "regulation": (0.99, 0.99),
     }),
@@ -97,7 +97,7 @@ SETS = {
     # .980/.958 (the surname 滚, 副市长、代理市长), regulation 1.000. After the fixes for their
     # classes: event 1.000/.852, official 1.000/1.000.
     "heldout-15-16": (_heldout(15, 16), HELDOUT / "gold", {
-        "event": (0.99, 0.92),  # .926 since a place keeps its bracketed gloss, 6个县(市、区) (session 7)
+        "event": (0.99, 0.94),  # .944 since the speaker under a report's subtitle acts (session 10)
         "count": (0.99, 0.95),  # .958 (session 6)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -166,7 +166,7 @@ SETS = {
     # fixed the officials' classes (surnames 承 恽 苌 过 闻人, a 批准: block, ranks alone):
     # official 1.000/1.000, event fields .900.
     "heldout-27-28": (_heldout(27, 28), HELDOUT / "gold", {
-        "event": (0.97, 0.89),
+        "event": (0.97, 0.93),  # .940 since works are subjects (session 10)
         "count": (0.99, 0.95),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -190,18 +190,42 @@ SETS = {
     # a date glossing a relative day, 分别): event 1.000/.935, count 1.000/.950, official
     # .989/1.000.
     "heldout-31-32": (_heldout(31, 32), HELDOUT / "gold", {
-        "event": (0.99, 0.93),
+        "event": (0.99, 0.95),  # .957 since a law after its dating clause acts (session 10)
         "count": (0.99, 0.94),
-        "official": (0.98, 0.99),
+        "official": (0.99, 0.99),  # 1.000 since 冷静 after a title is a name (session 10)
         "regulation": (0.99, 0.99),
     }),
     # Pages 33-34, written at the end of session 9 (a Tianjin district paper's page; a
-    # Fujian She-area county's WeChat post); first scores, nothing tuned on them: the
-    # unseen pair for the next session.
+    # Fujian She-area county's WeChat post); first scores, nothing tuned on them: event
+    # .560/.857 (the post's stamp line did not date the page), count 1.000/.920, official
+    # .946/1.000. Session 10 fixed their classes (a post's stamp, a law after its dating
+    # clause, adjectives as names after a title, 么 郄, levels with their time, votes after
+    # 以): event 1.000/1.000, count 1.000/.945, official 1.000/1.000.
     "heldout-33-34": (_heldout(33, 34), HELDOUT / "gold", {
-        "event": (0.55, 0.85),
-        "count": (0.99, 0.91),
-        "official": (0.94, 0.99),
+        "event": (0.99, 0.99),
+        "count": (0.99, 0.94),
+        "official": (0.99, 0.99),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 35-36, written at the start of session 10 (a Gansu Tibetan prefecture CPPCC work
+    # report on its portal; a Guangxi city paper's 民主法治 page); first scores: event
+    # .976/.950, count 1.000/.946, official .853/.983, regulation 1.000. Session 10 then
+    # fixed their classes (glosses inside lists, Tibetan and Zhuang names, a report's
+    # speaker, bare month ranges): event 1.000/.952, count 1.000/.957, official 1.000/.987.
+    "heldout-35-36": (_heldout(35, 36), HELDOUT / "gold", {
+        "event": (0.99, 0.95),
+        "count": (0.99, 0.95),
+        "official": (0.99, 0.98),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 37-38, written at the end of session 10 (a Zhejiang county bureau's reply to a
+    # deputy's suggestion on the government portal; a Xinjiang Kazakh-prefecture city
+    # paper's 人大政协 page); first scores, nothing tuned on them: the unseen pair for the
+    # next session.
+    "heldout-37-38": (_heldout(37, 38), HELDOUT / "gold", {
+        "event": (0.89, 0.85),
+        "count": (0.99, 0.94),
+        "official": (0.91, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }

@@ -452,10 +452,11 @@ class CountReader:
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
         left = self.phrase_before(s, qs)
-        start_of_range = _FROM_BEFORE.search(s, max(0, qs - _FROM_WINDOW), qs)
+        before = s[max(0, qs - _FROM_WINDOW):qs]  # the regexes below only where their characters are
+        start_of_range = _FROM_BEFORE.search(before) if "由" in before or "从" in before else None
         if start_of_range and _TO_LEVEL.match(s, qe):
-            return self._read_from_level(s, qs, qe, left, start_of_range.start())
-        reached = _REACHED_BEFORE.search(s, max(0, qs - _FROM_WINDOW), qs)  # 提高到|38.6%, 提高到去年的|38.6%
+            return self._read_from_level(s, qs, qe, left, qs - len(before) + start_of_range.start())
+        reached = ("至" in before or "到" in before) and _REACHED_BEFORE.search(before)  # 提高到|38.6%, 提高到去年的|38.6%
         prev = self.previous_quantity(s, qs) if reached else None
         if prev and _TO_LEVEL_BETWEEN.fullmatch(s, prev[1], qs) and _FROM_BEFORE.search(s, max(0, prev[0] - _FROM_WINDOW), prev[0]):
             first = self.read(s, *prev)  # …由12份|精简到|5份: the level reached, of the same thing
