@@ -237,7 +237,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
 
     actor = _as_actor(pre, rs) if pre else None
-    effect_of = rs.regex(_TAKES_EFFECT_OF).match(post) if actor is None else None
+    effect_of = rs.regex(_TAKES_EFFECT_OF).match(post) if actor is None and not dated_after else None
     if effect_of:
         actor, post = closed_title(effect_of.group("title")), effect_of.group("verb")
         clause_end = post_start + effect_of.end()
