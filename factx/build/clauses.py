@@ -192,6 +192,10 @@ class ClauseGrammar:
         """Tagged a verb (解决 v) or a verb of the lexicons (办理); 调研 tagged vn is not."""
         return t.tag in VERB_TAGS or t.text in self.known_verbs
 
+    def is_framing_verb(self, t: Word) -> bool:
+        """A framing word tagged a verb (共有): it opens a predicate, 64个行政村|共有|群众…."""
+        return t.text in self.framing and t.tag in VERB_TAGS
+
     def is_noun(self, t: Word) -> bool:
         """Tagged a noun (提案 n, 调研 vn, 市政协 j, a quote) and not a verb of the lexicons."""
         if t.text in self.known_verbs:
@@ -398,9 +402,9 @@ class ClauseGrammar:
             return True
         if t.text in self.known_verbs:
             return False
+        if self.is_framing_verb(t):
+            return False
         if t.text in self.framing:  # 4个在职党支部|全部获评, 312件建议|已全部办结, but 部分全国、自治区人大代表
-            if t.tag in VERB_TAGS:
-                return False  # 64个行政村|共有|群众…: a framing verb opens the predicate
             return nxt is not None and (self.is_noun(nxt) and nxt.text not in self.framing or nxt.text == "、")
         if self.is_noun(t) or t.tag in ("paren", "t"):
             return True  # 单身青年 (青年 is tagged t)

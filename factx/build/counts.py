@@ -315,8 +315,7 @@ class CountReader:
             toks = toks[:-1]
         verb_index = grammar.governing_verb(toks)
         if verb_index is None:  # 64个畲族行政村|共有|畲族群众2.3万人: a framing verb inside the phrase governs
-            verb_index = next((k for k in range(len(toks) - 2, 0, -1)
-                               if toks[k].text in grammar.framing and toks[k].tag in VERB_TAGS), None)
+            verb_index = next((k for k in range(len(toks) - 2, 0, -1) if grammar.is_framing_verb(toks[k])), None)
         if verb_index is None:
             item = grammar.noun_phrase(toks)
             return PhraseBefore("examples" if examples else ("noun" if item else "empty"), None, item, base,
