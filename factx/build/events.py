@@ -68,8 +68,9 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
-# The place a local paper calls its own (我区, 我县): not 我市场…, 我区域…
-_OWN_PLACE = r"^我(?:省|市|州|盟|县|旗|区|镇|乡)(?![场域城内外间里])"
+# The place a local paper calls its own (我区, 我县), and the body a reply letter speaks
+# for (我局, 我委): not 我市场…, 我区域…, 我办事…
+_OWN = r"^我(?:省|市|州|盟|县|旗|区|镇|乡|局|委|办|厅|院)(?![场域城内外间里事])"
 # A regulation as the subject of its date: what is done to it, and how it is named.
 _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
 _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起施行
@@ -341,8 +342,8 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         actor = _as_actor(meeting.group(), rs) if meeting else None
         if actor:  # 常委会第十二次会议接受…: a verb no lexicon lists
             return actor, clause[meeting.end():], False
-    own = rs.regex(_OWN_PLACE).match(clause)
-    if own:  # 我区遭遇入汛以来最强降雨过程: the paper's own place, whatever the verb
+    own = rs.regex(_OWN).match(clause)
+    if own:  # 我区遭遇入汛以来最强降雨过程, 我局已予以采纳: the paper's own place or the letter's own body
         return own.group(), clause[own.end():], False
     return None, clause, False
 
