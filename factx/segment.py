@@ -2,8 +2,9 @@
 
 A page is read line by line. Each line is classified: navigation and page chrome
 (`往期阅读`, `上一版 下一版`, the headline list under `标题导航`, `第06版:首府`, the masthead
-dateline, editor credits), headline, subtitle `——…`, byline (`□耿欣 付鹏飞`,
-`●本报记者 刘沙沙 通讯员 谢钰辰`, `■本报记者 王劲凯 摄`, `本报记者 张三`), photo credit, body.
+dateline, editor credits, a related-news link with its date), headline, subtitle `——…`,
+byline (`□耿欣 付鹏飞`, `●本报记者 刘沙沙 通讯员 谢钰辰`, `■本报记者 王劲凯 摄`, `本报记者 张三`),
+photo credit, body.
 On a page that separates paragraphs by blank lines a lone line break is a wrap; on any
 page a number or date cut by a line end is joined; a body line that stops without closing
 punctuation before a page break continues into the next body line (even inside a `《》`
@@ -54,6 +55,7 @@ _PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a
 # A caption's credit printed at the end of its own line (`…向选民述职。■通讯员 隋 晶 摄`): the line is
 # complete, although it ends without punctuation.
 _TRAILING_CREDIT = regex.compile(r"[□●■◆▲★][^。！？!?]{0,30}摄$")
+_TRAILING_CREDIT_RAW = regex.compile(r"(?<=[。！？!?])\s*[□●■◆▲★][^。！？!?□●■◆▲★]{0,40}摄\s*$")  # as printed
 _BYLINE_SEPARATORS = regex.compile(r"[\s、,，]+")
 _CREDIT = regex.compile(
     r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30}"
@@ -92,6 +94,12 @@ _ROSTER_LINE = regex.compile(r"\s*\p{Han}{1,4}(?:\u3000|\s{2,})\S")
 # Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
 _FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
+# A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
+# `· 县人大常委会召开…会（2024-12-28）`): navigation, even where the item's text follows under it.
+_DATED_LINK = regex.compile(
+    r"(?:[·•]\s*\S.{0,60}?|\S.{0,60}?(?:\u3000|\s{2,}))[(（]?(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[)）]?$"
+)
+_DATED_LINK_MAX = 80  # (matched from the line's start: no ^, which would ask for the page's start)
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
 _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 _NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
@@ -154,6 +162,8 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
         return "blank"
     if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (len(f) <= _FOOTER_MAX and len(_FOOTER_FIELD.findall(f)) >= 2):
         return "nav"
+    if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and _DATED_LINK.match(text, line.start, line.end):
+        return "nav"
     if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
         return "subtitle"
     if _CREDIT.match(f):
@@ -177,8 +187,9 @@ def publication_stamp(f: str) -> regex.Match | None:
 
 def _marked_byline(f: str, raw: str) -> bool:
     """A byline behind a mark: `■本报记者 王劲凯 摄`, `□李珈锐 刘沙沙 刘艳霞` (`raw`: the line
-    as printed, whose spaces folding may have dropped)."""
-    if not _BYLINE_MARK.match(f):
+    as printed, whose spaces folding may have dropped). A sentence behind the mark makes the
+    line a caption with its credit at the end (`▲7月1日，视察组…察看…。■通讯员 王 珂 摄`)."""
+    if not _BYLINE_MARK.match(f) or any(c in _SENTENCE_END for c in f):
         return False
     names = [part for part in _BYLINE_SEPARATORS.split(raw.strip()[1:]) if part]
     return _MARKED_ROLE.search(f) is not None or (bool(names) and all(_NAME.match(part) for part in names))
@@ -388,12 +399,17 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
             start = _skip_lead(text, line.start, line.end)
             # The raw `本报讯(记者 何晓雯 通讯员 罗志刚)`: the spaces between the names are still there.
             art.bylines.extend(_byline_names(_LEAD_FRAME.sub("", text[line.start:start]), "记者"))
+        end = line.end
+        credit = _TRAILING_CREDIT_RAW.search(text, line.start, line.end) if line.kind == "body" else None
+        if credit:  # the caption's credit is a byline, no sentence of its own
+            end = credit.start()
+            art.bylines.extend(_byline_names(_PHOTO_CREDIT.sub("", credit.group().strip()[1:]), "作者"))
         if cut and line.kind == "body" and not lead and not line.after_nav:
             # A paragraph cut by a page break (blank lines, no closing punctuation) goes on
             # here; never across the page's navigation, which is no part of it.
-            paragraphs[-1] = (paragraphs[-1][0], line.end)
+            paragraphs[-1] = (paragraphs[-1][0], end)
         else:
-            paragraphs.append((start, line.end))
+            paragraphs.append((start, end))
             captions.append(line.caption or (photo_story and line.kind == "body"))
         cut = (line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
                and _TRAILING_CREDIT.search(line.folded) is None)
@@ -431,8 +447,11 @@ def _byline_names(raw: str, role: str) -> list[tuple[str, str]]:
         m = _BYLINE_TOKEN.match(token)
         if m.group(1):
             role = m.group(1)
-        if m.group(2):
-            out.append((role, m.group(2)))
+        name = m.group(2)
+        if name and len(name) == 1 and not m.group(1) and out and out[-1][0] == role and len(out[-1][1]) == 1:
+            out[-1] = (role, out[-1][1] + name)  # a two-character name padded to the width of three: 王 珂
+        elif name:
+            out.append((role, name))
     return out
 
 

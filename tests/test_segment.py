@@ -403,6 +403,35 @@ def test_a_posts_stamp_dates_the_page_and_its_comments_are_no_text(ruleset):
     assert masthead_date("某县人大\n会议于2024年11月15日18:06开幕。\n") is None
 
 
+def test_a_short_caption_with_its_credit_on_the_line_is_text_and_the_credit_a_byline(ruleset):
+    text = "图片新闻\n\n▲7月1日，视察组在某镇某村察看自来水入户情况。■通讯员 王 珂 摄\n"
+    assert sentences(text) == ["图片新闻", "▲7月1日，视察组在某镇某村察看自来水入户情况。"]
+    assert segment(text)[0].bylines == [("通讯员", "王珂")]  # a name padded to three characters is one name
+    events = [r for r in extract_text(text, ruleset, options=Options(year=2026)) if r.type == "event"]
+    assert [(e.date.start, e.actor, e.location) for e in events] == [("2026-07-01", "视察组", "某镇某村")]
+
+
+RELATED_ITEMS = (
+    "某县人民政府\n\n关于某建议的答复\n\n县住建局于2025年6月24日答复。\n\n相关信息\n\n"
+    "· 县人大常委会召开主任会议　　2025-06-27\n"
+    "　　6月26日，县人大常委会召开主任会议。\n\n"
+    "· 县政协开展民主监督视察（2025-07-02）\n"
+    "　　7月1日，县政协副主席李明带领委员开展视察。\n"
+)
+
+
+def test_a_related_news_link_with_its_date_is_navigation_and_the_text_under_it_is_read(ruleset):
+    # The link does not run on into the item's first sentence, whose date opens it.
+    assert "6月26日，县人大常委会召开主任会议。" in sentences(RELATED_ITEMS)
+    assert not any("2025-06-27" in s or "2025-07-02" in s for s in sentences(RELATED_ITEMS))
+    events = [r for r in extract_text(RELATED_ITEMS, ruleset) if r.type == "event"]
+    assert [(e.date.start, e.actor) for e in events] == [
+        ("2025-06-24", "县住建局"), ("2025-06-26", "县人大常委会"), ("2025-07-01", "县政协副主席李明")]
+    # A headline that ends on a date with no space before it is no link.
+    assert sentences("区人大召开会议2025-06-27\n6月26日，区人大常委会召开会议。\n") == [
+        "区人大召开会议2025-06-27\n6月26日，区人大常委会召开会议。"]
+
+
 def test_the_headline_list_under_title_navigation_ends_at_a_blank_line():
     arts = segment(PAGE_WITH_CHROME)
     assert len(arts) == 2 and arts[0].sentences[0][0] == PAGE_WITH_CHROME.index("县政府召开常务会议\n\n本报讯")
