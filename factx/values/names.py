@@ -300,12 +300,37 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
     >>> read_name_before(text, 9, NameLexicons.of(load_rules()))
     6
     """
+    dotted = _dotted_name_start(text, end, floor, lex)
+    if dotted is not None:
+        return dotted
     lo = max(floor, end - MAX_NAME - 4)
     bounds = {lo} | {lo + b for b in _boundaries(text[lo:end])}
     for start in range(max(lo, end - MAX_NAME), end - 1):
         if start in bounds and end - start in _name_lengths(text[start:end], lex) and plausibility(text[start:end], lex, strict=True):
             return start
     return None
+
+
+def _dotted_name_start(text: str, end: int, floor: int, lex: NameLexicons) -> int | None:
+    """Start of a name whose parts a middle dot joins that ends at `end` and opens its
+    clause (`”阿依努尔·别克(市政协常委…)`: nothing Han before it), or None."""
+    start = end
+    while start > floor and _HAN.match(text[start - 1]) and end - start <= _DOTTED_PART:
+        start -= 1
+    if not 2 <= end - start <= _DOTTED_PART or start - 1 < floor or text[start - 1] not in _NAME_DOT:
+        return None
+    head = start - 1  # walk back over the parts before the last dot
+    while True:
+        part = head
+        while part > floor and _HAN.match(text[part - 1]) and head - part <= _DOTTED_PART:
+            part -= 1
+        if not 2 <= head - part <= _DOTTED_PART:
+            return None
+        if part > floor and text[part - 1] in _NAME_DOT:
+            head = part - 1
+            continue
+        opens = part == floor or not _HAN.match(text[part - 1])
+        return part if opens and not _common_first_part(text, part, lex) else None
 
 
 def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, slot: bool = False) -> list[tuple[int, int]]:
