@@ -91,6 +91,9 @@ _HEAD_KINDS = ("headline", "subtitle", "byline")
 # follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`). It is a line of its own,
 # never the rest of the line above, though folding drops the space.
 _ROSTER_LINE = regex.compile(r"\s*\p{Han}{1,4}(?:\u3000|\s{2,})\S")
+# A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
+# two such lines in a row are two fields, never one sentence wrapped.
+_FIELD_LINE = regex.compile(r"^\p{Han}{2,6}[:：][^。！？!?；;]{1,60}$")
 # Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
 _FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
@@ -253,7 +256,7 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     """Whether line `b`, printed right under `a` (no blank line between), continues `a`'s sentence."""
     if a.kind not in ("body", "headline") or _ends_sentence_strictly(a.folded):
         return False
-    if _ROSTER_LINE.match(text, b.start, b.end):
+    if _ROSTER_LINE.match(text, b.start, b.end) or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):
         return False
     if b.kind == "subtitle":
         # `——` inside a sentence (`…专门性法规——《条例》`) after a body line; under a headline it is a subtitle.

@@ -411,6 +411,14 @@ def test_a_short_caption_with_its_credit_on_the_line_is_text_and_the_credit_a_by
     assert [(e.date.start, e.actor, e.location) for e in events] == [("2026-07-01", "视察组", "某镇某村")]
 
 
+def test_two_lines_of_labelled_fields_are_two_sentences():
+    # A reply letter's foot: the signing official and the contact are fields, not one sentence.
+    text = "答复正文。\n\n特此答复。\n\n领导署名：局长　胡建业\n联系人：叶晓岚　　联系电话：0577-63852217\n"
+    assert sentences(text)[2:] == ["领导署名：局长　胡建业", "联系人：叶晓岚　　联系电话：0577-63852217"]
+    # A sentence wrapped after its colon still runs on.
+    assert sentences("标题\n\n会议指出：要做好\n防汛工作。\n\n第二段。\n") == ["标题", "会议指出：要做好\n防汛工作。", "第二段。"]
+
+
 RELATED_ITEMS = (
     "某县人民政府\n\n关于某建议的答复\n\n县住建局于2025年6月24日答复。\n\n相关信息\n\n"
     "· 县人大常委会召开主任会议　　2025-06-27\n"
