@@ -50,6 +50,7 @@ _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of t
 # however jieba reads a village name it does not know.
 _TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
+_HAN = regex.compile(r"\p{Han}")
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
 _TAKES_OFFICE = r"(?:{lex:take_office}|为)(?=[^为]*$)"  # the last verb before an office: 李四为|副主任
 
@@ -95,6 +96,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
             return []
         return [Official(**ctx.common(match), name=text[n_start:n_end], org=match.group(text, "org"))]
     t_start, t_end = match.groups["title"]
+    if _read_across_words(text, t_start, t_end):
+        return []  # 社区|长者食堂: no 区长 there
     s_start, s_end = ctx.sentence_of(t_start)
     if "names" in match.groups:
         names = read_name_list(text, *match.groups["names"], lex)
@@ -129,6 +132,28 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
                  name=text[start:end], title=principal, titles=titles, org=org)
         for start, end in names
     ]
+
+
+def _read_across_words(text: str, t_start: int, t_end: int) -> bool:
+    """Whether the title at [t_start, t_end) is read across words: it starts inside one
+    word and ends inside another (社区|长者 for 区长, 城市|长远 for 市长). A title that ends
+    a word (县委书记, 村党支部|书记) or starts one (区长|王芳) is a title."""
+    if t_start == 0 or not _HAN.match(text[t_start - 1]):
+        return False
+    lo = max(0, t_start - 3)
+    pos, starts_inside = lo, False
+    for word, _ in words(text[lo:min(len(text), t_end + 2)]):
+        end = pos + len(word)
+        if pos < t_start < end:
+            starts_inside = True
+        elif pos >= t_start and not starts_inside:
+            return False
+        if pos < t_end < end:
+            return starts_inside
+        if end >= t_end:
+            return False
+        pos = end
+    return False
 
 
 # --- offices and bodies ----------------------------------------------------------------
