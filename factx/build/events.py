@@ -137,7 +137,8 @@ _VISIT_PLACE = (
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
-_WORKS_END = r"..(?:{lex:works_heads})$"
+_WORKS_END = r"..(?:{lex:works_heads}|{lex:happening_heads})$"  # works built, happenings held
+_QUOTED_NAME = regex.compile(r"“[^“”《》,;:。]{2,20}”")  # a brand or a title of honour as a subject
 _BARE_NAME = regex.compile(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
 _LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
 _GLOSS_END = regex.compile(r"\([^()]*\)$")
@@ -245,7 +246,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     if actor is None and pre and rs.regex(_VERBS).match(post):
         actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车
     if actor is None and pre and rs.regex(_DOCUMENT_ACTS).match(post):
-        actor = _as_subject_document(pre, rs)  # 《…议事规则》于2017年3月制定, 实施办法自…起施行
+        # 《…议事规则》于2017年3月制定, 实施办法自…起施行; 该办法 is the one named before
+        actor = _document_referred_to(ctx, pre, pre_start) or _as_subject_document(pre, rs)
     if actor is None and rs.regex(_TAKES_EFFECT).match(post) and pre_start > s_start:
         actor = _document_of_sentence(ctx, s_start, pre_start)  # 《…条例》…经…批准,将于…起施行
     clause_start = pre_start if actor and not effect_of else (relative_day.start() if glossed_day else date_start)
@@ -373,10 +375,13 @@ def _as_actor(text: str, rs) -> str | None:
 
 
 def _as_subject_place(text: str, rs) -> str | None:
-    """A place, facility or works that is the subject of its clause's verb, as the actor of
-    what it does or what is done to it (县城第二幼儿园建成开园, 雁鸣湖冰雪乐园开园迎客,
-    …改造提升项目建成开放): only where a verb of the event follows it directly."""
+    """A place, facility, works or happening that is the subject of its clause's verb, as
+    the actor of what it does or what is done to it (县城第二幼儿园建成开园, 雁鸣湖冰雪乐园
+    开园迎客, …改造提升项目建成开放, …草原文化旅游节成功举办), or a name in quotes (a brand:
+    “某某枸杞”获批…): only where a verb of the event follows it directly."""
     text = rs.regex(_ACTOR_TAIL).sub("", text)
+    if _QUOTED_NAME.fullmatch(text):
+        return text
     if len(text) < 2 or text[0] in "《“(":
         return None
     return text if _is_place(text, rs) or rs.regex(_WORKS_END).search(text) else None
@@ -392,11 +397,15 @@ def _as_subject_document(text: str, rs) -> str | None:
     return text if 2 <= len(text) <= 12 and rs.regex(_DOCUMENT_NAME).match(text) else None
 
 
+_TRIAL_NOTE = regex.compile(r"\([^()]{1,12}\)$")  # …管理办法(试行), …条例(草案): the kind stands before it
+
+
 def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     """The regulation a sentence opens on, for a later clause that says when it takes effect
     (《…条例》于…通过,…经…批准,将于2025年3月1日起施行): its title, or the title the clause
     before ends on (通过了《…》,自…起施行), or for 该条例 the last title of that kind named
-    before in the article."""
+    before in the article, or for a clause that opens on its kind (…印发《…办法》,办法共5章24条,
+    自…起施行) the last title of that kind named before it."""
     rs = ctx.ruleset
     text = ctx.atext.text
     head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
@@ -409,10 +418,26 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     if last and not text[last.end():end].strip(",;: "):
         return closed_title(last.group(1))  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
     this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
-    if this:
-        for named in reversed(list(rs.regex(_MARKED_TITLE).finditer(text, 0, s_start))):
-            if named.group(1).endswith(this.group("kind")):
-                return closed_title(named.group(1))
+    if this is None:  # …印发《…管理办法(试行)》,办法共5章24条,自5月1日起施行: the clause before names its kind
+        before = text[s_start:end].rstrip(",;: ")
+        cut = max(before.rfind(","), before.rfind(";"))
+        this = rs.regex(r"^(?:该|本|此|这部)?(?P<kind>{lex:regulation_kinds})").match(before[cut + 1:]) if cut >= 0 else None
+    return _title_of_kind(ctx, this.group("kind"), end) if this else None
+
+
+def _document_referred_to(ctx: Context, pre: str, end: int) -> str | None:
+    """For a subject that refers back to a regulation (该办法, 本条例), the title of that
+    kind named last before folded `end` in the article, or None."""
+    this = ctx.ruleset.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})$").match(pre)
+    return _title_of_kind(ctx, this.group("kind"), end) if this else None
+
+
+def _title_of_kind(ctx: Context, kind: str, end: int) -> str | None:
+    """The last 《》 title before folded `end` in the article that is of `kind` (办法), with
+    a note in brackets after the kind (…办法(试行)) allowed."""
+    for named in reversed(list(ctx.ruleset.regex(_MARKED_TITLE).finditer(ctx.atext.text, 0, end))):
+        if _TRIAL_NOTE.sub("", named.group(1)).endswith(kind):
+            return closed_title(named.group(1))
     return None
 
 
