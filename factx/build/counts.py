@@ -65,7 +65,8 @@ _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued
 # 由9个压缩至3个, 从3.2次降到0.6次: a measure that goes from one level to another.
 # A level said with its time: 由2020年的|3.1万亩增加到|去年的|6.4万亩, 由最初的|12户, 由2023年底的|14家.
 _LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前)的"
-_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:不足|不到|近|约|超过)?$")  # 由2020年的不足|5%
+# 由2020年的不足|5%, 由每个每年|1.2万元 (what it is a rate per)
+_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
 _FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
 _TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?(?=[\d零一二两三四五六七八九十])")
 _REACHED_BEFORE = regex.compile(rf"[至到](?:{_LEVEL_TIME})?$")
@@ -73,6 +74,9 @@ _TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?"
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
+_PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
+_COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
+_VOTES = ("赞成", "反对", "弃权")  # the ways a vote is cast, before the votes counted
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
@@ -277,8 +281,9 @@ class CountReader:
         """Split off the link, approximation and change words that stand before the number."""
         toks = self.grammar.join_measure_nouns(split_glued_link(self._split_glued_change(self._split_glued_approx(toks))))
         end = len(toks)
-        while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")):
-            end -= 1
+        while end and (toks[end - 1].text in self.links or toks[end - 1].tag in ("d", "ul", "t", "m", "p")
+                       or _PER.fullmatch(toks[end - 1].text)):
+            end -= 1  # …维持|每个每年|1万元: what the number is a rate per is no part of the item
         for k in range(len(toks) - 2, max(len(toks) - 7, -1), -1):  # the five words before the last (较|前|一|榨|季|提高)
             if toks[k].text in COMPARISON_WORDS or toks[k].tag == "link" and toks[k].text[0] in COMPARISON_WORDS:  # 比去年|同类项目|高出
                 if any(t.text in CHANGE_WORDS for t in toks[k + 1:]):
@@ -450,6 +455,10 @@ class CountReader:
         return reading
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
+        if s[qe - 1:qe] == "票" and s[qs - 2:qs] in _VOTES:
+            # 赞成27票,反对0票,弃权1票: the vote counts itself (jieba tags 反对 an adverb)
+            vote = (qs - 2, qs)
+            return CountReading(vote, vote, qs - 2, qe, "")
         left = self.phrase_before(s, qs)
         before = s[max(0, qs - _FROM_WINDOW):qs]  # the regexes below only where their characters are
         start_of_range = _FROM_BEFORE.search(before) if "由" in before or "从" in before else None
@@ -552,6 +561,10 @@ class CountReader:
             if prev:
                 first = self.read(s, *prev)
                 item, elided_unit = first.item, first.elided_unit
+        if unit == "百分点" and action and s[action[0]:action[1]] in _COMPARED_TO:
+            prev = self.previous_quantity(s, qs)  # 达标率为84.9%,低于全县平均水平|6.4个百分点: the level is the base
+            if prev:
+                item = self.read(s, *prev).item
         if action is None:
             action = left.change_verb or share_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
