@@ -103,6 +103,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         names = read_name_list(text, *match.groups["names"], lex)
     elif n_start >= t_end:
         names = read_names(text, n_start, lex, _names_end(text, n_start, s_end), titled=n_start == t_end)
+        if names and _title_in_dotted_head(text, *names[0], ctx):
+            return []  # 常委|会主任努尔兰·哈布都拉: the name starts after 主任, a title of its own
         names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
     else:
         # a verb between name and title (张三当选为主任) bounds the clause's name on its right
@@ -132,6 +134,12 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
                  name=text[start:end], title=principal, titles=titles, org=org)
         for start, end in names
     ]
+
+
+def _title_in_dotted_head(text: str, start: int, end: int, ctx: Context) -> bool:
+    """Whether the part before the first dot of a dotted name holds a title (会主任努尔兰·…)."""
+    dot = next((i for i in range(start, end) if text[i] in "·•・"), -1)
+    return dot > start and ctx.ruleset.regex(_TITLE).search(text, start, dot) is not None
 
 
 def _read_across_words(text: str, t_start: int, t_end: int) -> bool:
