@@ -138,6 +138,9 @@ _VISIT_PLACE = (
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
 _WORKS_END = r"..(?:{lex:works_heads}|{lex:happening_heads})$"  # works built, happenings held
+# Works named with their measure (…平台总投资约1150万元, …公路全长38公里): the clauses after
+# it go on with the works as their subject.
+_MEASURED_WORKS = r"^(?P<works>[^,;:]{2,30}?)(?:计划)?(?:总投资|投资|总面积|占地面积|占地|建筑面积|全长|总长)"
 _QUOTED_NAME = regex.compile(r"“[^“”《》,;:。]{2,20}”")  # a brand or a title of honour as a subject
 _BARE_NAME = regex.compile(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
 _LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
@@ -480,6 +483,10 @@ def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | Non
             # 为期两天的市十六届人大常委会第七次会议,8月26日下午…闭幕: a subject alone (what
             # stands before its last 的 describes it)
             actor = _as_actor(piece.rsplit("的", 1)[-1], rs)
+        if actor is None:
+            # …智慧监管平台总投资约1150万元,已于5月完成招标: works and the measure of them
+            measured = rs.regex(_MEASURED_WORKS).match(piece)
+            actor = _as_subject_place(measured.group("works"), rs) if measured else None
         if actor:
             return actor
     return None
