@@ -98,6 +98,13 @@ def test_a_slot_ends_on_an_adverb_only_where_a_mark_closes_it(lex):
     assert (names._slot_name("王志刚", lex), names._slot_name("王志刚", lex, closed=True)) == (False, True)
 
 
+def test_a_list_reads_a_surname_no_lexicon_lists_only_before_a_persons_given_name(lex):
+    text = "王刚、淦晓东、佴丽君出席"  # 淦 and 佴 are in no lexicon; 晓东 and 丽君 are given names to jieba
+    assert [text[s:e] for s, e in read_names(text, 0, lex)] == ["王刚", "淦晓东", "佴丽君"]
+    text = "富建军、区工商联党组书记出席"  # 区 is a surname, but 工商 is no given name
+    assert [text[s:e] for s, e in read_names(text, 0, lex)] == ["富建军"]
+
+
 def test_a_list_stops_at_the_first_piece_that_is_no_name(lex):
     text = "回力、高度重视"
     assert read_names(text, 0, lex) == [(0, 2)]

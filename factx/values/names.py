@@ -58,6 +58,7 @@ _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # pronouns, times, punctuation.
 _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _HAN = regex.compile(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
 # lost the closing bracket of the first kinds before the next list mark (尕藏拉毛(女,藏族、杨晓红).
@@ -273,6 +274,9 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
             slot = _slot_end(text, start, limit)
             if slot == end + 1 and not lex.after_name_at.match(text, end) and _slot_name(text[start:slot], lex, closed=True):
                 end = slot
+        if end is None and found and start + 3 <= limit and _person_given(text[start + 1:start + 3]) \
+                and _closes_last_name(text, start + 3, limit, lex) and _slot_name(text[start:start + 3], lex, closed=True):
+            end = start + 3  # 副主任王刚、淦晓东|出席: the last of a list, its surname in no lexicon
         if end is None:
             end = _slot_end(text, start, limit)
             # a slot needs a name beside it in the list: the one before, or the one after
@@ -289,6 +293,20 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
             continue
         break
     return found
+
+
+def _person_given(given: str) -> bool:
+    """Whether jieba reads `given` as one word, a person's (晓东, 丽君; not 工商)."""
+    parts = words(given)
+    return len(parts) == 1 and parts[0][1] in _PERSON_TAGS
+
+
+def _closes_last_name(text: str, pos: int, limit: int, lex: NameLexicons) -> bool:
+    """Whether a list's last name may end at `pos`: the clause ends there, or a word that
+    follows names (说, 等) or a verb (出席) starts there."""
+    if pos >= limit or text[pos] in _NAME_STOPS or lex.after_name_at.match(text, pos):
+        return True
+    return words(text[pos:min(limit, pos + 4)])[0][1] in _VERB_TAGS
 
 
 def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> int | None:
@@ -381,6 +399,10 @@ def _slot_name(name: str, lex: NameLexicons, closed: bool = False) -> bool:
     if not 2 <= len(name) <= 4 or name in lex.not_names or name.endswith(lex.org_suffixes):
         return False
     size = next((n for n in range(min(lex.longest_surname, len(name) - 1), 0, -1) if name[:n] in lex.surnames), 0)
+    if not size and len(name) == 3 and _HAN.match(name[0]) and frequency(name) == 0:
+        # a surname no lexicon lists (忻, 钦): the last two characters are a given name that
+        # jieba knows as one (晓东, 丽君), and the first no word of its own
+        return _person_given(name[1:]) and words(name[0])[0][1] not in _NOT_IN_NAME - {"x"}  # x: a rare character
     if not size or not 1 <= len(name) - size <= 2 or not all(_HAN.match(ch) for ch in name):
         return False
     whole = words(name)
