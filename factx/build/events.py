@@ -62,7 +62,7 @@ _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
 # A day named relative to the page, right before a date that glosses it: 下周一(5月26日).
 _RELATIVE_DAY = r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天)$"
 # Words that open a clause but are no part of its actor.
-_DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)"
+_DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
