@@ -47,7 +47,7 @@ from factx.values.dates import parse_date
 _VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX}|(?<=组成)人员)"
 # What ends an actor and opens the predicate.
 # How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
-_SPLITS_INTO = r"分(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
+_SPLITS_INTO = r"分成?(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
 # 被 opens a passive predicate: 河西村代表联络站|被确定为….
 _MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO}|被)"
 _MARKERS = rf"(?P<marker>{_MARKER})"
