@@ -138,9 +138,10 @@ _VISIT_PLACE = (
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
 _WORKS_END = r"..(?:{lex:works_heads}|{lex:happening_heads})$"  # works built, happenings held
+_PART_OF_BEFORE = "其中"  # 其中,明年3月将对…: a sentence that details the one before
 # Works named with their measure (…平台总投资约1150万元, …公路全长38公里): the clauses after
 # it go on with the works as their subject.
-_MEASURED_WORKS = r"^(?P<works>[^,;:]{2,30}?)(?:计划)?(?:总投资|投资|总面积|占地面积|占地|建筑面积|全长|总长)"
+_MEASURED_WORKS = r"^(?P<works>[^,;:]{2,30}?)(?:计划|估算|设计)?(?:日处理)?(?:总投资|投资|总面积|占地面积|占地|建筑面积|全长|总长|规模)"
 _QUOTED_NAME = regex.compile(r"“[^“”《》,;:。]{2,20}”")  # a brand or a title of honour as a subject
 _BARE_NAME = regex.compile(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
 _LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
@@ -329,8 +330,9 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         if actor:
             return actor, clause[head.end():], False
         if first_end < len(clause) and rs.regex(_FRAME).match(clause):
-            actor, predicate, subjectless = _subject(clause[first_end + 1:], ctx, pos)
-            return actor, (predicate if actor else clause), subjectless
+            actor, predicate, _ = _subject(clause[first_end + 1:], ctx, pos)
+            # no subject after the frame either (对…开展执法检查,让监督…): the clause has none
+            return actor, (predicate if actor else clause), actor is None
         return None, clause, True
     for m in markers:
         if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
@@ -461,20 +463,22 @@ def _person_named_before(ctx: Context, pos: int) -> str | None:
 
 def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | None:
     """For a clause without a subject (…;9月25日,又组织委员…): the nearest earlier clause
-    of the same sentence that has one (a sentence may run on over `;`)."""
+    of the same sentence that has one (a sentence may run on over `;`, and one that opens
+    on 其中 goes on with the sentence before it)."""
     rs = ctx.ruleset
     atext = ctx.atext
     start, i = s_start, atext.sentence_index(s_start)
+    goes_on = atext.text.startswith(_PART_OF_BEFORE, s_start)
     while i > 0:
         prev_start, prev_end = atext.sentence_bounds(i - 1)
-        if not atext.text[prev_start:prev_end].endswith(";"):
+        if not (atext.text[prev_start:prev_end].endswith(";") or goes_on):
             break
-        start, i = prev_start, i - 1
+        start, i, goes_on = prev_start, i - 1, False
     pieces = _top_level_split(atext.text[start:clause_start].replace("\n", ";"))
     for piece in reversed(pieces):
         if rs.regex(_REPORTING).search(piece):
             return None  # 书记彭措介绍,…,预计今年9月投入使用: what follows is reported, not done by him
-        date = rs.regex(r"^(?:{DATE}|{MONTH_DATE_BARE}){DATE_END}").match(piece)
+        date = rs.regex(r"^(?:{DATE}|{MONTH_DATE_BARE}|今年|明年|去年){DATE_END}").match(piece)
         piece = rs.regex(_LEAD).sub("", piece[date.end():] if date else piece, count=1)
         if not piece:
             continue
