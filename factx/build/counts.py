@@ -74,6 +74,8 @@ _TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?"
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
+# What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+_SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
 _COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
 _VOTES = ("赞成", "反对", "弃权")  # the ways a vote is cast, before the votes counted
@@ -703,6 +705,8 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     item = match.group(text, "item") or _text_of(sentence, reading.item)
     if item is None and reading.elided_unit:
         item = _item_named_before(ctx, reader, s_start, reading.elided_unit)
+    if item and "和" in item and _RESPECTIVELY in sentence:
+        item = _one_of_pair(item, sentence, qs, qe)
     action = match.group(text, "action") or _text_of(sentence, reading.action)
     return [
         Count(
@@ -716,6 +720,31 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
             action=action,
         )
     ]
+
+
+def _one_of_pair(item: str, s: str, qs: int, qe: int) -> str:
+    """For one of two numbers after 分别 (分别达到41260元和19870元), the part of a paired
+    item it is of: 城镇和农村居民人均可支配收入 gives 城镇居民人均… for the first and 农村居民
+    人均… for the second. The head the two share opens on a word of `_SHARED_HEADS`; an item
+    without one is kept whole."""
+    if s.startswith("和", qe) and s[qe + 1:qe + 2].isdigit():
+        k = 0
+    elif s[qs - 1:qs] == "和" and any(ch.isdigit() for ch in s[max(0, qs - 8):qs - 1]):
+        k = 1
+    else:
+        return item
+    if _RESPECTIVELY not in s[max(0, qs - 40):qs] or item.count("和") != 1:
+        return item
+    first, rest = item.split("和")
+    if not first or len(rest) - len(first) < 2:
+        return item
+    # where the shared head starts: as far into the second part as the first is long, or
+    # else at the first word that opens such a head (城镇和农村牧区|常住居民…)
+    cut = len(first) if rest.startswith(_SHARED_HEADS, len(first)) else next(
+        (i for i in range(1, len(rest) - 1) if rest.startswith(_SHARED_HEADS, i)), None)
+    if cut is None:
+        return item
+    return first + rest[cut:] if k == 0 else rest
 
 
 # How many sentences back a count whose noun is left out looks for the count that names it.
