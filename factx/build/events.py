@@ -402,9 +402,6 @@ def _as_subject_document(text: str, rs) -> str | None:
     return text if 2 <= len(text) <= 12 and rs.regex(_DOCUMENT_NAME).match(text) else None
 
 
-_TRIAL_NOTE = regex.compile(r"\([^()]{1,12}\)$")  # …管理办法(试行), …条例(草案): the kind stands before it
-
-
 def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     """The regulation a sentence opens on, for a later clause that says when it takes effect
     (《…条例》于…通过,…经…批准,将于2025年3月1日起施行): its title, or the title the clause
@@ -441,7 +438,7 @@ def _title_of_kind(ctx: Context, kind: str, end: int) -> str | None:
     """The last 《》 title before folded `end` in the article that is of `kind` (办法), with
     a note in brackets after the kind (…办法(试行)) allowed."""
     for named in reversed(list(ctx.ruleset.regex(_MARKED_TITLE).finditer(ctx.atext.text, 0, end))):
-        if _TRIAL_NOTE.sub("", named.group(1)).endswith(kind):
+        if _GLOSS_END.sub("", named.group(1)).endswith(kind):  # …管理办法(试行): the kind before the note
             return closed_title(named.group(1))
     return None
 
