@@ -37,7 +37,7 @@ SETS = {
     # Pages 01-04: their error classes were fixed in session 1 (by invented examples).
     "heldout": (_heldout(1, 2, 3, 4), HELDOUT / "gold", {
         "event": (0.97, 0.97),
-        "count": (0.99, 0.93),  # 1.000/.944 since 眼 is a unit (session 5)
+        "count": (0.99, 0.96),  # .963 since 固定资产投资 is one statistic (session 11)
         "official": (0.98, 0.99),  # .991/1.000 since offices of a level take a place's body (session 5)
         "regulation": (0.97, 0.97),
     }),
@@ -46,7 +46,7 @@ SETS = {
     # official .900/.972 and .741/1.000: Dai names, 李正和 read as 李正 + 和). A rule
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": (_heldout(5, 6), HELDOUT / "gold", {
-        "event": (0.99, 0.85),  # .861 since 组成 is a verb of an event (session 7)
+        "event": (0.99, 0.88),  # .889 since 该办法 is the 办法 named before (session 11)
         "count": (0.99, 0.92),  # .922 since levels carry their time, 由2020年的…增加到… (session 10)
         "official": (0.95, 0.98),  # .974 once compound surnames, Dai prefixes, 列席 read (session 3)
         "regulation": (0.99, 0.99),
@@ -56,8 +56,8 @@ SETS = {
     # Uyghur names joined by a middle dot whose parts no lexicon lists), regulation 1.000.
     # Both classes were then fixed with invented examples: official 1.000/.963.
     "heldout-07-08": (_heldout(7, 8), HELDOUT / "gold", {
-        "event": (0.99, 0.95),  # .957 since a place keeps its bracketed gloss, 5个县(区) (session 7)
-        "count": (0.99, 0.90),  # .917 since a count whose noun is left out takes the one named before (session 6)
+        "event": (0.99, 0.99),  # 1.000 since 分成三个小组 ends the actor (session 11)
+        "count": (0.99, 0.94),  # .941 since paired groups take their own number (session 11)
         "official": (0.99, 0.99),  # 1.000/1.000 since offices of a level take a place's body (session 5)
         "regulation": (0.99, 0.99),
     }),
@@ -66,7 +66,7 @@ SETS = {
     # lacks, appointees across clauses), regulation 1.000. Session 4 fixed those classes
     # from invented cases: event 1.000/.762, official .952/1.000.
     "heldout-09-10": (_heldout(9, 10), HELDOUT / "gold", {
-        "event": (0.99, 0.78),  # .786 since the regulation a sentence opens on takes effect (session 7)
+        "event": (0.99, 0.88),  # .881 since happenings, works and plans have subjects (session 11)
         "count": (0.99, 0.94),  # .947 (session 6)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -75,8 +75,8 @@ SETS = {
     # .700/.857 (December dates on a January page), count 1.000/.917, official .977/.988,
     # regulation 1.000. After the fixes for their classes: event 1.000/.875, official .989.
     "heldout-11-12": (_heldout(11, 12), HELDOUT / "gold", {
-        "event": (0.99, 0.94),  # .950 since the regulation a sentence opens on takes effect (session 7)
-        "count": (0.99, 0.91),
+        "event": (0.99, 0.97),  # .975 since a quoted brand is a subject (session 11)
+        "count": (0.99, 0.95),  # .958 (session 11)
         "official": (0.98, 0.99),  # .989/1.000 since a township and a village name make a body (session 5)
         "regulation": (0.99, 0.99),
     }),
@@ -97,7 +97,7 @@ SETS = {
     # .980/.958 (the surname 滚, 副市长、代理市长), regulation 1.000. After the fixes for their
     # classes: event 1.000/.852, official 1.000/1.000.
     "heldout-15-16": (_heldout(15, 16), HELDOUT / "gold", {
-        "event": (0.99, 0.94),  # .944 since the speaker under a report's subtitle acts (session 10)
+        "event": (0.99, 0.96),  # .963 since works with a design measure are subjects (session 11)
         "count": (0.99, 0.95),  # .958 (session 6)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -108,7 +108,7 @@ SETS = {
     # block, a judge's rank beside the post). Session 6 fixed those classes from invented
     # cases: event 1.000/.946, count 1.000/.958, official 1.000/1.000.
     "heldout-17-18": (_heldout(17, 18), HELDOUT / "gold", {
-        "event": (0.99, 0.93),
+        "event": (0.99, 0.96),  # .964 since 其中 goes on with the sentence before (session 11)
         "count": (0.99, 0.95),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -131,7 +131,7 @@ SETS = {
     # office in brackets after the name, 区 a surname in a list of bodies). Session 7 fixed
     # those classes from invented cases: event 1.000/.963, count 1.000/.968, official 1.000.
     "heldout-21-22": (_heldout(21, 22), HELDOUT / "gold", {
-        "event": (0.99, 0.97),  # .982 (session 7)
+        "event": (0.99, 0.99),  # 1.000 since a plan goes on with the body that plans (session 11)
         "count": (0.99, 0.96),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -144,7 +144,7 @@ SETS = {
     # official 1.000/1.000.
     "heldout-23-24": (_heldout(23, 24), HELDOUT / "gold", {
         "event": (0.99, 0.95),  # .955 since the regulation a sentence opens on takes effect (session 7)
-        "count": (0.99, 0.95),  # 1.000/.960 since 成 in figures is a unit and 不得低于 a bound (session 7)
+        "count": (0.99, 0.97),  # .971 since a rate per 每亩 is no part of the item (session 11)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -224,15 +224,17 @@ SETS = {
     # .912/1.000. Session 11 fixed their classes (a letter's own body 我局, related-news
     # links, captions with their credit, dotted names, labelled fields).
     "heldout-37-38": (_heldout(37, 38), HELDOUT / "gold", {
-        "event": (0.99, 0.92),
-        "count": (0.99, 0.94),
+        "event": (0.99, 0.97),
+        "count": (0.99, 0.96),
         "official": (0.99, 0.98),
         "regulation": (0.99, 0.99),
     }),
     # Pages 39-40, written in session 11 (a Shanghai district paper's 人大之窗 page; a Qinghai
-    # Mongol-Tibetan county's WeChat post); first scores, before anything was changed for them.
+    # Mongol-Tibetan county's WeChat post); first scores: event 1.000/.897, count .997/.974,
+    # official .868/.985. Session 11 then fixed their classes (a title read across words,
+    # rare surnames, happenings and brands as subjects, paired groups after 分别).
     "heldout-39-40": (_heldout(39, 40), HELDOUT / "gold", {
-        "event": (0.99, 0.89),
+        "event": (0.99, 0.96),
         "count": (0.99, 0.97),
         "official": (0.99, 0.98),
         "regulation": (0.99, 0.99),
