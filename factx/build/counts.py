@@ -593,9 +593,9 @@ class CountReader:
         before = self.grammar.tokens(s, max(0, qs - 3), qs)
         return bool(before) and before[-1].text == "以"
 
-    def _respective_item(self, s: str, qs: int) -> Span | None:
-        """满意率95.6%,解决率94.1%,分别提高1.2个和0.9个百分点: the k-th number of a run after
-        分别 says something of the k-th of as many counts right before the run."""
+    def respective_place(self, s: str, qs: int) -> tuple[int, int, int] | None:
+        """(k, size, first): the count at `qs` is the k-th of a run of `size` numbers after 分别
+        (分别提高1.2个和0.9个百分点), the run's first being the `first`-th quantity of `s`."""
         spans = self.quantities(s)
         i = next((k for k, q in enumerate(spans) if q[0] == qs), None)
         if i is None:
@@ -609,9 +609,18 @@ class CountReader:
         while last + 1 < len(spans) and s[spans[last][1]:spans[last + 1][0]] in _LIST_LINKS:
             last += 1
         size = last - first + 1
-        if size < 2 or first < size:
+        return (i - first, size, first) if size >= 2 else None
+
+    def _respective_item(self, s: str, qs: int) -> Span | None:
+        """满意率95.6%,解决率94.1%,分别提高1.2个和0.9个百分点: the k-th number of a run after
+        分别 says something of the k-th of as many counts right before the run."""
+        place = self.respective_place(s, qs)
+        if place is None:
             return None
-        return self.read(s, *spans[first - size + i - first]).item
+        k, size, first = place
+        if first < size:
+            return None
+        return self.read(s, *self.quantities(s)[first - size + k]).item
 
     def _listed_after_count(self, s: str, start: int) -> bool:
         """Whether the phrase at `start` follows a count and a list mark: 门店37家、|员工."""
@@ -706,7 +715,9 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     if item is None and reading.elided_unit:
         item = _item_named_before(ctx, reader, s_start, reading.elided_unit)
     if item and "和" in item and _RESPECTIVELY in sentence:
-        item = _one_of_pair(item, sentence, qs, qe)
+        place = reader.respective_place(sentence, qs)
+        if place and place[1] == 2:
+            item = _one_of_pair(item, place[0])
     action = match.group(text, "action") or _text_of(sentence, reading.action)
     return [
         Count(
@@ -722,18 +733,12 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     ]
 
 
-def _one_of_pair(item: str, s: str, qs: int, qe: int) -> str:
-    """For one of two numbers after 分别 (分别达到41260元和19870元), the part of a paired
-    item it is of: 城镇和农村居民人均可支配收入 gives 城镇居民人均… for the first and 农村居民
-    人均… for the second. The head the two share opens on a word of `_SHARED_HEADS`; an item
-    without one is kept whole."""
-    if s.startswith("和", qe) and s[qe + 1:qe + 2].isdigit():
-        k = 0
-    elif s[qs - 1:qs] == "和" and any(ch.isdigit() for ch in s[max(0, qs - 8):qs - 1]):
-        k = 1
-    else:
-        return item
-    if _RESPECTIVELY not in s[max(0, qs - 40):qs] or item.count("和") != 1:
+def _one_of_pair(item: str, k: int) -> str:
+    """For the `k`-th of two numbers after 分别 (分别达到41260元和19870元), the part of a
+    paired item it is of: 城镇和农村居民人均可支配收入 gives 城镇居民人均… for the first and
+    农村居民人均… for the second. The head the two share opens on a word of `_SHARED_HEADS`;
+    an item without one is kept whole."""
+    if item.count("和") != 1:
         return item
     first, rest = item.split("和")
     if not first or len(rest) - len(first) < 2:
