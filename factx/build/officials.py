@@ -31,7 +31,8 @@ import regex
 from factx.build.context import Context
 from factx.match import SEPARATOR, Match
 from factx.records import Official
-from factx.values.names import NAME_GLOSS, NameLexicons, plausibility, read_name_list, read_names, read_names_before
+from factx.values.names import (NAME_GLOSS, NameLexicons, dotted_first_part_end, plausibility, read_name_list, read_names,
+                                read_names_before)
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
@@ -138,8 +139,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
 
 def _title_in_dotted_head(text: str, start: int, end: int, ctx: Context) -> bool:
     """Whether the part before the first dot of a dotted name holds a title (会主任努尔兰·…)."""
-    dot = next((i for i in range(start, end) if text[i] in "·•・"), -1)
-    return dot > start and ctx.ruleset.regex(_TITLE).search(text, start, dot) is not None
+    dot = dotted_first_part_end(text, start, end)
+    return dot is not None and ctx.ruleset.regex(_TITLE).search(text, start, dot) is not None
 
 
 def _read_across_words(text: str, t_start: int, t_end: int) -> bool:

@@ -247,6 +247,14 @@ def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> in
     return None
 
 
+def dotted_first_part_end(text: str, start: int, end: int) -> int | None:
+    """Where the part before the first dot of the name at [start, end) ends (艾力江|·吐尔洪),
+    or None for a name without a dot."""
+    first = _DOTTED_FIRST.match(text, start, end)
+    stop = first.end() if first else start
+    return stop if stop < end and text[stop] in _NAME_DOT else None
+
+
 def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
     """Whether the part before the first dot is a common word, so no given name (书记·…);
     买买提 is frequent in jieba's dictionary too, but `ethnic_names` lists it."""
@@ -332,23 +340,14 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
 def _dotted_name_start(text: str, end: int, floor: int, lex: NameLexicons) -> int | None:
     """Start of a name whose parts a middle dot joins that ends at `end` and opens its
     clause (`”阿依努尔·别克(市政协常委…)`: nothing Han before it), or None."""
+    if not any(ch in _NAME_DOT for ch in text[max(floor, end - _DOTTED_PART - 1):end - 2]):
+        return None  # the last part, of two to six characters, follows a dot
     start = end
-    while start > floor and _HAN.match(text[start - 1]) and end - start <= _DOTTED_PART:
+    while start > floor and (_HAN.match(text[start - 1]) or text[start - 1] in _NAME_DOT):
         start -= 1
-    if not 2 <= end - start <= _DOTTED_PART or start - 1 < floor or text[start - 1] not in _NAME_DOT:
+    if not _DOTTED_NAME.fullmatch(text, start, end) or _common_first_part(text, start, lex):
         return None
-    head = start - 1  # walk back over the parts before the last dot
-    while True:
-        part = head
-        while part > floor and _HAN.match(text[part - 1]) and head - part <= _DOTTED_PART:
-            part -= 1
-        if not 2 <= head - part <= _DOTTED_PART:
-            return None
-        if part > floor and text[part - 1] in _NAME_DOT:
-            head = part - 1
-            continue
-        opens = part == floor or not _HAN.match(text[part - 1])
-        return part if opens and not _common_first_part(text, part, lex) else None
+    return start
 
 
 def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, slot: bool = False) -> list[tuple[int, int]]:
