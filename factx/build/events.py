@@ -77,7 +77,9 @@ _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起
 # A law named after the clause that says when it takes effect, as what that clause describes:
 # 学习了3月1日起施行的新修订的《…文物保护法》. The law is the actor; the clause ends on its title.
 _TAKES_EFFECT_OF = r"^(?P<verb>施行|实施|生效)的(?:[^,;。《》]{1,10}?的)?《(?P<title>[^《》]{2,60})》"
-_DOCUMENT_LEAD = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|该|此|这部|本)"
+_THIS = r"(?:该|本|此|这部)"  # 该条例, 本办法: the regulation named before
+_DOCUMENT_LEAD = rf"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|{_THIS})"
+_THIS_KIND = rf"^{_THIS}(?P<kind>{{lex:regulation_kinds}})"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
 _MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
 # A clause that ends on a verb of saying frames what follows as reported speech.
@@ -419,18 +421,18 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
         pass
     if last and not text[last.end():end].strip(",;: "):
         return closed_title(last.group(1))  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
-    this = rs.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})").match(head)
+    this = rs.regex(_THIS_KIND).match(head)
     if this is None:  # …印发《…管理办法(试行)》,办法共5章24条,自5月1日起施行: the clause before names its kind
         before = text[s_start:end].rstrip(",;: ")
         cut = max(before.rfind(","), before.rfind(";"))
-        this = rs.regex(r"^(?:该|本|此|这部)?(?P<kind>{lex:regulation_kinds})").match(before[cut + 1:]) if cut >= 0 else None
+        this = rs.regex(rf"^{_THIS}?(?P<kind>{{lex:regulation_kinds}})").match(before[cut + 1:]) if cut >= 0 else None
     return _title_of_kind(ctx, this.group("kind"), end) if this else None
 
 
 def _document_referred_to(ctx: Context, pre: str, end: int) -> str | None:
     """For a subject that refers back to a regulation (该办法, 本条例), the title of that
     kind named last before folded `end` in the article, or None."""
-    this = ctx.ruleset.regex(r"^(?:该|本|此|这部)(?P<kind>{lex:regulation_kinds})$").match(pre)
+    this = ctx.ruleset.regex(_THIS_KIND + "$").match(pre)
     return _title_of_kind(ctx, this.group("kind"), end) if this else None
 
 
