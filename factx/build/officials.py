@@ -17,14 +17,16 @@ the body of the official named last before it in the sentence (`市政协主席�
 回力`, `副主任张三、李四,秘书长王五`); a title that names its own body (lexicon
 `title_levels`: 县长, 副市长) takes none (`县委副书记、县长杨洪`: org null). A title that
 starts with a unit of lexicon `org_units` gives the unit to the body before it
-(`曙光街社区书记`: org `曙光街社区`, title `书记`). Several names after one title
+(`曙光街社区书记`: org `曙光街社区`, title `书记`). A body written with its level alone
+(`镇党委书记`, `村委会主任`) is the place of that level the article named last before it
+(`杉木塘镇`, `枫树湾村`), or the level as written. Several names after one title
 (`副主席回力、高珍伟`) give one record each.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import accumulate, takewhile
 
 import regex
 
@@ -50,6 +52,10 @@ _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of t
 # A township and a name, all a segment holds before a unit title (村党支部书记): the body,
 # however jieba reads a village name it does not know.
 _TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
+# A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
+# article named last (杉木塘镇, 枫树湾村), since news leaves out the name of the place it is about.
+_BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
+_NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村: a level word, no place's name
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _HAN = regex.compile(r"\p{Han}")
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
@@ -129,6 +135,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
         org = _body_before(text, _list_start(s_start, ctx), item, ctx)
+    if (bare := _BARE_LEVEL.match(org or principal)) and (place := _named_place(text, bare["level"], first, ctx)):
+        org = place + (org or "")[len(bare["level"]):]
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
     return [
         Official(**ctx.common(match, min(first, start), max(t_end, end)),
@@ -246,6 +254,22 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context, name_first: 
     return org, title
 
 
+def _named_place(text: str, level: str, pos: int, ctx: Context) -> str | None:
+    """The place of `level` (村, 镇) the article names last before folded `pos`, as a body
+    reads back from its level (枫树湾村 in 枫树湾村地处…); None if it names none."""
+    at = text.rfind(level, 0, pos)
+    while at > 0:
+        end = at + len(level)
+        start = _segment_start(text, at)
+        # the level closes a word (枫树湾|村), not opens one (村民, 镇政府)
+        if start < at and end - start in accumulate(len(w) for w, _ in words(text[start:end + 2])) \
+                and (body := _org_words(text[start:end], ctx)) and body.endswith(level) \
+                and len(body) > len(level) + 1 and not body.startswith(_NOT_A_PLACE) and not _BARE_LEVEL.match(body):
+            return body
+        at = text.rfind(level, 0, at)
+    return None
+
+
 def _takes_body(title: str, ctx: Context) -> bool:
     """Whether an office written without a body takes one from an office before it: not when
     its title names its own (lexicon `title_levels`: 县长, 副市长, 村主任)."""
@@ -345,6 +369,8 @@ def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str
         return pos - len(org), org
     if text.startswith(_lexicons(ctx).org_units, pos) and _TOWNSHIP_THEN_NAME.fullmatch(text, floor, pos):
         return floor, text[floor:pos]  # 高坝乡摆勒|村党支部书记: jieba reads 摆勒 as two verbs
+    if _BARE_LEVEL.fullmatch(text, floor, pos):
+        return floor, text[floor:pos]  # 镇|党委书记: the level alone, a place build_official names
     return pos, None
 
 
