@@ -64,7 +64,7 @@ _GLUED_APPROX = frozenset("约近逾")
 _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued pair (费约)
 # 由9个压缩至3个, 从3.2次降到0.6次: a measure that goes from one level to another.
 # A level said with its time: 由2020年的|3.1万亩增加到|去年的|6.4万亩, 由最初的|12户, 由2023年底的|14家.
-_LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前)的"
+_LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前|过去|以往|以前)的"
 # 由2020年的不足|5%, 由每个每年|1.2万元 (what it is a rate per)
 _FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
 _FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
@@ -74,6 +74,7 @@ _TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?"
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
+_CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
@@ -152,6 +153,7 @@ class CountReader:
         self.quantity = ruleset.regex(QUANTITY_SOURCE)
         self.units = ruleset.lexicon("units")
         self.agent_end = ruleset.regex(_AGENT_END)
+        self.adverbs = ruleset.lexicon("event_adverbs")  # 计划, 积极: between a subject and its verb
         self.links = ruleset.lexicon("count_links") | APPROX_WORDS | CHANGE_WORDS | _MARKER_RUN
         self.grammar = ClauseGrammar(
             verbs=ruleset.lexicon("count_verbs"),
@@ -332,8 +334,8 @@ class CountReader:
         agent = None  # 委员|参与|1280人次: who acted; counted in people, they are what is counted
         if not tail and verb_index > 0:
             before = toks[:verb_index]
-            while len(before) > 1 and before[-1].tag in ("d", "ad"):
-                before = before[:-1]  # 积水深度|基本|控制在, 财政收入|将|完成: the adverb is the verb's
+            while len(before) > 1 and (before[-1].tag in ("d", "ad") or before[-1].text in self.adverbs):
+                before = before[:-1]  # 积水深度|基本|控制在, 财政收入|将|完成, 加工厂|计划|投资: the adverb is the verb's
             subject = grammar.noun_phrase(before)  # 一般公共预算收入|完成|280.5亿元
             # 通过专项债等渠道|再筹集1.5亿元: a phrase a coverb opens says how, not what
             by_means = any(t.text in grammar.means for t in toks[:verb_index])
@@ -405,8 +407,10 @@ class CountReader:
         if item and (all(t.tag in MODIFIER_TAGS or t.tag == "d" for t in toks[i:j])
                      or j - i == 1 and len(toks[i].text) == 1 and toks[i].tag in VERB_TAGS):
             item = None  # 48万元|新|修排水渠, 9件|转|作…, 50吨的|约|占: a modifier, an adverb or a one-character verb alone is no noun
-        if item and j == len(toks) and digit and not verb_cut:
-            item = None  # 4次专题调研53次: the words belong to the next count
+        if item and j == len(toks) and digit and not verb_cut and s[start - 1:start] != _CLASSIFIER:
+            # 4次专题调研53次: the words belong to the next count; but the general classifier
+            # stands before its noun (14个村民小组|436户)
+            item = None
         return item, grammar.verb_after(toks, j if item else 0)
 
     def _item_start(self, toks: list[Word]) -> int:
@@ -461,7 +465,7 @@ class CountReader:
             # 赞成27票,反对0票,弃权1票: the vote counts itself (jieba tags 反对 an adverb)
             vote = (qs - 2, qs)
             return CountReading(vote, vote, qs - 2, qe, "")
-        left = self.phrase_before(s, qs)
+        left = self._past_classified_noun(s, qs, self.phrase_before(s, qs))
         before = s[max(0, qs - _FROM_WINDOW):qs]  # the regexes below only where their characters are
         start_of_range = _FROM_BEFORE.search(before) if "由" in before or "从" in before else None
         if start_of_range and _TO_LEVEL.match(s, qe):
@@ -571,6 +575,22 @@ class CountReader:
             action = left.change_verb or share_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers, elided_unit)
+
+    def _past_classified_noun(self, s: str, qs: int, left: PhraseBefore) -> PhraseBefore:
+        """全村14个村民小组|436户1680人: the noun after 个 is the count before's; this count,
+        and those after it, count the subject before that count."""
+        if left.kind != "noun" or left.item is None:
+            return left
+        prev = self.previous_quantity(s, qs)
+        if prev is None or s[prev[1] - 1] != _CLASSIFIER or left.item[0] != prev[1] or self.read(s, *prev).item != left.item:
+            return left
+        subject = self.phrase_before(s, prev[0])  # 全村|14个, 全村|辖|8个
+        item = subject.item
+        if item and subject.final_verb and subject.final_verb[0] > item[0] and subject.final_verb[1] == item[1]:
+            item = (item[0], subject.final_verb[0])  # 全村|辖|8个: the verb the noun phrase ends on is no part of it
+        if item and (subject.kind == "noun" or subject.kind == "object" and item[1] <= subject.action[0]):
+            return replace(left, item=item)
+        return left
 
     def _read_from_level(self, s: str, qs: int, qe: int, left: PhraseBefore, from_at: int) -> CountReading:
         """审批环节由平均9个压缩至3个: the words before 由 are the subject whose measure
