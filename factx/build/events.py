@@ -59,8 +59,10 @@ _LEAD = (
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
-# A day named relative to the page, right before a date that glosses it: 下周一(5月26日).
-_RELATIVE_DAY = r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天)$"
+# A day named relative to the page or by the lunar calendar, right before a date that glosses
+# it: 下周一(5月26日), 农历正月初八(2月24日).
+_RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天"
+                 r"|(?:农历)?(?:正|冬|腊|[一二三四五六七八九十]|十[一二])月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十|十五))$")
 # Words that open a clause but are no part of its actor.
 _DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
