@@ -240,12 +240,23 @@ SETS = {
         "regulation": (0.99, 0.99),
     }),
     # Pages 41-42, written at the end of session 11 (a Hunan township's portal post; an
-    # eastern Guangdong county paper's 人大政协 page); first scores, nothing tuned on them:
-    # the unseen pair for the next session.
+    # eastern Guangdong county paper's 人大政协 page); first scores: event .944/.912, count
+    # .987/.899, official 1.000/.897. Session 12 fixed their classes (the office in brackets
+    # past a CPPCC sector, a body written with its level alone, a noun after 个, a lunar day
+    # glossed by its date).
     "heldout-41-42": (_heldout(41, 42), HELDOUT / "gold", {
-        "event": (0.94, 0.91),
-        "count": (0.98, 0.89),
-        "official": (0.99, 0.89),
+        "event": (0.99, 0.94),
+        "count": (0.99, 0.92),
+        "official": (0.99, 0.99),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 43-44, written in session 12 (a Tianjin district standing committee's work
+    # report on its portal; a Jiangxi county paper's CPPCC page); first scores, before
+    # anything was read or changed for them.
+    "heldout-43-44": (_heldout(43, 44), HELDOUT / "gold", {
+        "event": (0.98, 0.81),
+        "count": (0.99, 0.94),
+        "official": (0.75, 0.86),
         "regulation": (0.99, 0.99),
     }),
 }
