@@ -89,9 +89,11 @@ _FINAL = frozenset("。！？!?；;…")
 _QUOTE_CLOSERS = "”’」』)）》"
 _HEAD_KINDS = ("headline", "subtitle", "byline")
 # A line of a roster, as printed: a name (padded or not) and a wide space before what
-# follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`). It is a line of its own,
-# never the rest of the line above, though folding drops the space.
-_ROSTER_LINE = regex.compile(r"\s*\p{Han}{1,4}(?:\u3000|\s{2,})\S")
+# follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line
+# under a heading, marked, with a CPPCC sector in brackets (`◆简明（科学技术界）　县政协常委…`,
+# its closing bracket maybe lost). It is a line of its own, neither the rest of the line above
+# nor continued by the line below, though folding drops the space.
+_ROSTER_LINE = regex.compile(r"\s*[□●■◆▲★]?\p{Han}{1,4}(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})\S")
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
 _FIELD_LINE = regex.compile(r"^\p{Han}{2,6}[:：][^。！？!?；;]{1,60}$")
@@ -257,7 +259,8 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     """Whether line `b`, printed right under `a` (no blank line between), continues `a`'s sentence."""
     if a.kind not in ("body", "headline") or _ends_sentence_strictly(a.folded):
         return False
-    if _ROSTER_LINE.match(text, b.start, b.end) or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):
+    if _ROSTER_LINE.match(text, a.start, a.end) or _ROSTER_LINE.match(text, b.start, b.end) \
+            or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):
         return False
     if b.kind == "subtitle":
         # `——` inside a sentence (`…专门性法规——《条例》`) after a body line; under a headline it is a subtitle.
