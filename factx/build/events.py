@@ -63,6 +63,10 @@ _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
 # it: 下周一(5月26日), 农历正月初八(2月24日).
 _RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天"
                  r"|(?:农历)?(?:正|冬|腊|[一二三四五六七八九十]|十[一二])月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十|十五))$")
+# A festival glossed by its date and said to be the day things happened: 重阳节(10月29日)当天,…
+# (国庆节(10月1日)期间 frames a period: no event).
+_FESTIVAL_DAY = r"(?:元旦|春节|除夕|小年|元宵节|清明节|端午节|七夕|中秋节|重阳节|国庆节|劳动节|三月三)$"
+_ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 # Words that open a clause but are no part of its actor.
 _DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
@@ -107,8 +111,9 @@ _ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})$"
 _PERSON = r"(?:{lex:surnames}\p{Han}{1,2}|(?:{lex:ethnic_names}){1,3}|\p{Han}{2,6}[·•・]\p{Han}{2,6})"
 _NAME = rf"^{_PERSON}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
-# A meeting with no body named (会议听取了…, 大会审议…) is its own actor.
-_MEETING = r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)|(?:本次|此次)?(?:会议|大会|全会))$"
+# A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开) is its own actor.
+_MEETING = (r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)"
+            r"|(?:本次|此次|(?:第?[\d一二三四五六七八九十]+[届次]){1,2})?(?:会议|大会|全会))$")
 _MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause
 _TITLED_NAME = rf"(?:{{lex:titles}})(?P<name>{_PERSON})"
 # A report's subtitle says where it was given (——2024年1月15日在…会议上); the line under it
@@ -222,6 +227,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         clause_end = given_clause[1]
     bracketed = text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")"
     relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if bracketed else None
+    if relative_day is None and bracketed and rs.regex(_ON_THE_DAY).match(text, date_end):
+        relative_day = rs.regex(_FESTIVAL_DAY).search(text, s_start, date_start - 1)
     glossed_day = relative_day is not None
     # 下周一(5月26日)起,…: the date glosses a day named relative to the page; the clause goes on after it
     post_start = date_end + 1 if glossed_day else date_end
@@ -516,6 +523,8 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
     best = None
     for source in (_MOVE_PLACE, _AT_PLACE, _FRAME_PLACE, _VISIT_PLACE):
         for m in rs.regex(source).finditer(post):
+            if source is _FRAME_PLACE and rs.regex(_VERB).search(m.group("place")):
+                continue  # 在村里|创办|后方医院: a clause with a verb is no frame
             place = _as_place(m.group("place"), rs)
             if place is None:
                 continue
@@ -552,6 +561,8 @@ def _as_place(text: str, rs) -> str | None:
 
 def _is_place(text: str, rs) -> bool:
     text = _GLOSS_END.sub("", text)  # 6个县(市、区): the head stands before the gloss
+    if text in rs.lexicon("place_names"):
+        return True  # 北京, 村里 (whose 里 ends no place elsewhere: 在工作里)
     if text in rs.lexicon("event_nonplaces") or rs.regex(_NOT_PLACE).search(text):
         return False
     end = rs.regex(_PLACE_END).search(text)
