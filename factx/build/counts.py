@@ -74,6 +74,7 @@ _TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?"
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
+_MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
@@ -426,8 +427,9 @@ class CountReader:
         first = toks[0]
         if first.text == "的":
             return 1
-        if grammar.is_noun(first) or first.text in self.units or first.tag == "m" and not _NUMERAL.search(first.text):
-            return 0  # 5个轮次交流, 28个大项 (tagged m): a word after a classifier is a noun
+        if grammar.is_noun(first) or first.text in self.units or first.tag == "m" and not _NUMERAL.search(first.text) \
+                or first.tag in _MORPHEME_TAGS:
+            return 0  # 5个轮次交流, 28个大项 (tagged m), 14个村 (村 alone is tagged zg): a word after a classifier is a noun
         if first.tag == "f" and first.text not in APPROX_WORDS and len(toks) > 1 and grammar.is_noun(toks[1]):
             return 0  # 10个|上游|水库; 1084家|初|制厂, a noun jieba does not know split after a locative
         for k, t in enumerate(toks[:6]):
