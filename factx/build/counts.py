@@ -221,8 +221,8 @@ class CountReader:
         share_verb = None
         if not toks:
             share_verb = next((span(t) for t in words if t.text == _SHARE_VERB), None)  # 占69.4%
-        elif words[0].text in _BASE_COPULAS and toks[-1].text == "的":
-            share_verb = span(words[0])  # 是去年同期的|1.4倍: a multiple of its base
+        elif (words[0].text in _BASE_COPULAS or words[0].text == _SHARE_VERB) and toks[-1].text == "的":
+            share_verb = span(words[0])  # 是去年同期的|1.4倍, 占全县规模以上工业产值的|41.2%: a multiple or share of its base
         marker_text = "".join(t.text for t in markers)
         change = [t for t in markers if t.text in CHANGE_WORDS]
         level = not toks and _LEVEL_REACHED.search(s, max(0, qs - 2), qs) is not None  # 减少7天,降至4天
@@ -493,7 +493,8 @@ class CountReader:
                 item_after, verb_after = None, span(after[0])  # 不予立案的23件|转为意见建议
         if item_after and (left.kind == "object" and left.item or unit in _PERSONS):
             after = self.grammar.tokens(s, *item_after)  # only for these: most counts need no words after
-            if len(after) == 1 and after[0].tag == "v" and (unit not in _PERSONS or self.shared_item(s, qs, quantity)):
+            if len(after) == 1 and after[0].tag == "v" and (unit not in _PERSONS or left.kind == "object" and left.item
+                                                            or self.shared_item(s, qs, quantity)):
                 # 带动周边农户420余户|增收, 43名居民代表中39人|赞成: what the people counted
                 # (before, or by the count before) then do
                 item_after, verb_after = None, item_after
