@@ -68,9 +68,10 @@ _LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:�
 # 由2020年的不足|5%, 由每个每年|1.2万元 (what it is a rate per)
 _FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
 _FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
-_TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?(?=[\d零一二两三四五六七八九十])")
-_REACHED_BEFORE = regex.compile(rf"[至到](?:{_LEVEL_TIME})?$")
-_TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?")
+_LEVEL_APPROX = r"(?:不足|不到|近|约|超过|逾)?"  # 降至|不足|12%: an approximation of the level reached
+_TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}(?=[\d零一二两三四五六七八九十])")
+_REACHED_BEFORE = regex.compile(rf"[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}$")
+_TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}")
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
@@ -85,6 +86,7 @@ _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
 _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
+_GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
 _RIGHT_WINDOW = 20  # characters after the unit
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
@@ -210,13 +212,16 @@ class CountReader:
         return phrase
 
     def _phrase_before(self, s: str, qs: int) -> PhraseBefore:
-        start = clause_start(s, qs)
+        end = qs
+        if s[qs - 1:qs] == ")" and (opener := s.rfind("(", max(0, qs - _GLOSS_MAX), qs - 1)) > 0 and ")" not in s[opener:qs - 1]:
+            end = opener  # A类(所提问题已经解决)|97件, “三堆”(柴堆、粪堆、杂物堆)|1200处: the gloss says what the item means
+        start = clause_start(s, end)
         prev = self.previous_quantity(s, qs)
         if prev and prev[1] > start:
-            start = prev[1]
-        elements = split_outside(s, start, qs, "、")
-        local_start = window_start(s, elements[-1][0], qs, _LEFT_WINDOW)
-        words = self.grammar.tokens(s, local_start, qs)
+            start = min(prev[1], end)
+        elements = split_outside(s, start, end, "、")
+        local_start = window_start(s, elements[-1][0], end, _LEFT_WINDOW)
+        words = self.grammar.tokens(s, local_start, end)
         toks, markers = self._strip_markers(words)
         share_verb = None
         if not toks:
@@ -683,7 +688,10 @@ class CountReader:
         unit, prev_unit = quantity.unit, prev_quantity.unit
         if unit != prev_unit and not (unit in _PERSONS and prev_unit in _PERSONS):
             return None  # 43名居民代表中39人: 名 and 人 count the same people
-        return self.read(s, *prev).item
+        first = self.read(s, *prev)
+        if first.item is not None and first.item == first.action:
+            return None  # 任命44人次、免职26人次: the count before counts its own act, which is not shared
+        return first.item
 
     def _is_act(self, s: str, item: Span) -> bool:
         """Whether `item` is one verb (整治, 纠正; 调研 tagged vn), not a noun phrase."""
