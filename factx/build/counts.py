@@ -605,9 +605,11 @@ class CountReader:
         changes, not a verb and its object (审批 is tagged a verb); the words before 至 are
         the action. The level reached (压缩至3个) counts the same subject (see `_read`)."""
         toks = self.grammar.strip_framing(self.grammar.tokens(s, left.start, from_at))  # 全区|稻渔…面积由…
+        while toks and (toks[-1].tag in ("d", "ad") or toks[-1].text in self.adverbs):
+            toks = toks[:-1]  # 普及率|将|由…: the adverb is the change's
         k = len(toks)
         while k and toks[k - 1].text not in self.grammar.known_verbs and toks[k - 1].text not in self.grammar.coverbs \
-                and toks[k - 1].tag not in ("p", "d", "c", "x"):
+                and toks[k - 1].tag not in ("p", "d", "c", "x", "t"):  # nor a time: 到年底|农村自来水普及率
             k -= 1
         item = (toks[k].start, toks[-1].end) if k < len(toks) else None
         action = _TO_LEVEL.match(s, qe).span("verb")  # the verb before 至: 压缩, 精简 (tagged an adjective)
