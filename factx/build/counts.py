@@ -23,7 +23,9 @@ tags many nouns of this genre as verbs (预算, 收入, 提案). Words between t
 number (达, 为, 同比, approximation and change words) are handed to `parse_quantity` with
 the number, so that `approx` and `change` have one reading. Word lists live in the rule
 pack's lexicons: count_verbs, count_light_verbs, count_pivots, count_coverbs, count_means,
-count_framing, count_links (and units).
+count_framing, count_links (and units). An item that points back to a works (该工程总投资)
+names it: the works of that kind the article named last, after a visit or a verb of
+building (视察安全饮水巩固提升工程建设情况 … 该工程总投资386万元).
 
 Not counts, though they match a number and a unit: numbers inside a title 《…》, a quoted
 slogan that starts with its number (“三个清单”), and ordinal lists (第1、2、3批).
@@ -86,6 +88,10 @@ _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
 _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
+# A works referred back to (该工程总投资386万元) is the one the article named last, after a visit
+# or a verb of building (视察安全饮水巩固提升工程建设情况).
+_REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
+_NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
 _RIGHT_WINDOW = 20  # characters after the unit
@@ -747,6 +753,9 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     item = match.group(text, "item") or _text_of(sentence, reading.item)
     if item is None and reading.elided_unit:
         item = _item_named_before(ctx, reader, s_start, reading.elided_unit)
+    if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
+        named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
+        item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 安全饮水巩固提升工程|总投资
     if item and "和" in item and _RESPECTIVELY in sentence:
         place = reader.respective_place(sentence, qs)
         if place and place[1] == 2:
@@ -764,6 +773,16 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
             action=action,
         )
     ]
+
+
+def _works_named_before(ctx: Context, pos: int, head: str) -> str | None:
+    """The works of kind `head` (工程, 项目) the article names last before folded `pos`,
+    as the object of a visit or of building it (视察安全饮水巩固提升工程建设情况)."""
+    named = None
+    for m in ctx.ruleset.regex(_NAMED_WORKS).finditer(ctx.atext.text, 0, pos):
+        if m["name"].endswith(head):
+            named = m["name"]
+    return named
 
 
 def _one_of_pair(item: str, k: int) -> str:
