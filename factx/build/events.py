@@ -80,9 +80,11 @@ _OWN = r"^我(?:省|市|州|盟|县|旗|区|镇|乡|局|委|办|厅|院)(?![场�
 # A regulation as the subject of its date: what is done to it, and how it is named.
 _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
 _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起施行
-# A law named after the clause that says when it takes effect, as what that clause describes:
-# 学习了3月1日起施行的新修订的《…文物保护法》. The law is the actor; the clause ends on its title.
-_TAKES_EFFECT_OF = r"^(?P<verb>施行|实施|生效)的(?:[^,;。《》]{1,10}?的)?《(?P<title>[^《》]{2,60})》"
+# A law named after the clause that says when it was made, amended or takes effect, as what
+# that clause describes: 学习了3月1日起施行的新修订的《…文物保护法》, 学习今年7月修订的《…办法》.
+# The law is the actor; the clause ends on its title.
+_DOCUMENT_DATED = (r"^(?P<verb>施行|实施|生效|修订|修改|修正|通过|颁布|出台|印发|制定|发布|公布|批准)的"
+                   r"(?:[^,;。《》]{1,10}?的)?《(?P<title>[^《》]{2,60})》")
 _THIS = r"(?:该|本|此|这部)"  # 该条例, 本办法: the regulation named before
 _DOCUMENT_LEAD = rf"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|{_THIS})"
 _THIS_KIND = rf"^{_THIS}(?P<kind>{{lex:regulation_kinds}})"
@@ -254,7 +256,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
 
     actor = _as_actor(pre, rs) if pre else None
-    effect_of = rs.regex(_TAKES_EFFECT_OF).match(post) if actor is None and not dated_after else None
+    effect_of = rs.regex(_DOCUMENT_DATED).match(post) if actor is None and not dated_after else None
     if effect_of:
         actor, post = closed_title(effect_of.group("title")), effect_of.group("verb")
         clause_end = post_start + effect_of.end()
