@@ -93,6 +93,7 @@ _HEAD_KINDS = ("headline", "subtitle", "byline")
 # under a heading, marked, with a CPPCC sector in brackets (`◆简明（科学技术界）　县政协常委…`,
 # its closing bracket maybe lost). It is a line of its own, neither the rest of the line above
 # nor continued by the line below, though folding drops the space.
+_ROSTER_MAX = 60  # folded characters: a roster line is short
 _ROSTER_LINE = regex.compile(r"\s*[□●■◆▲★]?\p{Han}{1,4}(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})\S")
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
@@ -259,8 +260,9 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     """Whether line `b`, printed right under `a` (no blank line between), continues `a`'s sentence."""
     if a.kind not in ("body", "headline") or _ends_sentence_strictly(a.folded):
         return False
-    if _ROSTER_LINE.match(text, a.start, a.end) or _ROSTER_LINE.match(text, b.start, b.end) \
-            or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):
+    # a line that ends on a comma goes on, whatever the next line looks like (`2月8日,`⏎`出　席…`)
+    roster = _is_roster_line(a, text) or not a.folded.endswith((",", "、")) and _is_roster_line(b, text)
+    if roster or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):
         return False
     if b.kind == "subtitle":
         # `——` inside a sentence (`…专门性法规——《条例》`) after a body line; under a headline it is a subtitle.
@@ -270,6 +272,13 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     if _NUMBER_CUT.search(a.folded) and _NUMBER_GOES_ON.match(b.folded):
         return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
     return soft
+
+
+def _is_roster_line(line: Line, text: str) -> bool:
+    """A short line of a roster, no sentence (a paragraph whose second character OCR padded,
+    `出　席呼和浩特市政协…。`, is none)."""
+    return len(line.folded) <= _ROSTER_MAX and _ROSTER_LINE.match(text, line.start, line.end) is not None \
+        and not _FINAL.intersection(line.folded)
 
 
 def _join_wrapped(text: str, lines: list[Line], soft: bool) -> list[Line]:

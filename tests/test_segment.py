@@ -537,3 +537,14 @@ def test_a_caption_line_that_ends_on_its_photo_credit_is_complete():
     found = sentences(text)
     assert "4月9日，区人大代表栾秀云在西岗社区向选民述职。" in found
     assert not any("\n" in s for s in found)
+
+
+def test_a_speakers_line_is_complete_but_a_line_after_a_comma_goes_on():
+    # Speakers under a heading, each a line with the sector in brackets and a wide space: the
+    # quote under the line is not its wrapped rest, though the page wraps lines without punctuation.
+    text = ("委员建言摘登\n\n◆鲁明（科学技术界）　县政协常委、民盟县总支主委\n“建议建立数字档案。”\n\n"
+            "会后,委员们参观了展览。\n\n会议要求,抓好落实。\n")
+    assert sentences(text)[1:3] == ["◆鲁明（科学技术界）　县政协常委、民盟县总支主委", "“建议建立数字档案。”"]
+    # A line that ends on a comma runs on, though OCR padded the next line like a roster's name.
+    text = "标题\n\n2月8日,\n出　席会议的委员\n陆续报到。\n\n第二段。\n\n第三段。\n"
+    assert sentences(text)[1] == "2月8日,\n出　席会议的委员\n陆续报到。"
