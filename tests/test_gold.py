@@ -37,7 +37,7 @@ SETS = {
     # Pages 01-04: their error classes were fixed in session 1 (by invented examples).
     "heldout": (_heldout(1, 2, 3, 4), HELDOUT / "gold", {
         "event": (0.97, 0.97),
-        "count": (0.99, 0.96),  # .963 since 固定资产投资 is one statistic (session 11)
+        "count": (0.99, 0.97),  # .972 since the level reached leaves out the adverb before 由 (session 12)
         "official": (0.98, 0.99),  # .991/1.000 since offices of a level take a place's body (session 5)
         "regulation": (0.97, 0.97),
     }),
@@ -47,8 +47,8 @@ SETS = {
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": (_heldout(5, 6), HELDOUT / "gold", {
         "event": (0.99, 0.88),  # .889 since 该办法 is the 办法 named before (session 11)
-        "count": (0.99, 0.92),  # .922 since levels carry their time, 由2020年的…增加到… (session 10)
-        "official": (0.95, 0.98),  # .974 once compound surnames, Dai prefixes, 列席 read (session 3)
+        "count": (0.99, 0.93),  # .931 since a character alone after 个 is a noun (session 12)
+        "official": (0.95, 0.99),  # .974/1.000 since a body written with its level alone is the place named (session 12)
         "regulation": (0.99, 0.99),
     }),
     # Pages 07-08, written in session 3 the same way; first scores, nothing tuned on them:
@@ -67,7 +67,7 @@ SETS = {
     # from invented cases: event 1.000/.762, official .952/1.000.
     "heldout-09-10": (_heldout(9, 10), HELDOUT / "gold", {
         "event": (0.99, 0.88),  # .881 since happenings, works and plans have subjects (session 11)
-        "count": (0.99, 0.94),  # .947 (session 6)
+        "count": (0.99, 0.97),  # .972 (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -87,7 +87,7 @@ SETS = {
     # event 1.000/.979, count 1.000/.947, official 1.000/1.000.
     "heldout-13-14": (_heldout(13, 14), HELDOUT / "gold", {
         "event": (0.99, 0.99),  # 1.000 since a regulation is the actor of what is done to it (session 6)
-        "count": (0.99, 0.94),
+        "count": (0.99, 0.95),  # .955 (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -98,7 +98,7 @@ SETS = {
     # classes: event 1.000/.852, official 1.000/1.000.
     "heldout-15-16": (_heldout(15, 16), HELDOUT / "gold", {
         "event": (0.99, 0.96),  # .963 since works with a design measure are subjects (session 11)
-        "count": (0.99, 0.95),  # .958 (session 6)
+        "count": (0.99, 0.96),  # .965 (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -166,7 +166,7 @@ SETS = {
     # fixed the officials' classes (surnames 承 恽 苌 过 闻人, a 批准: block, ranks alone):
     # official 1.000/1.000, event fields .900.
     "heldout-27-28": (_heldout(27, 28), HELDOUT / "gold", {
-        "event": (0.97, 0.93),  # .940 since works are subjects (session 10)
+        "event": (0.97, 0.95),  # .960 since a session with no body named acts (session 12)
         "count": (0.99, 0.95),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -203,7 +203,7 @@ SETS = {
     # 以): event 1.000/1.000, count 1.000/.945, official 1.000/1.000.
     "heldout-33-34": (_heldout(33, 34), HELDOUT / "gold", {
         "event": (0.99, 0.99),
-        "count": (0.99, 0.94),
+        "count": (0.99, 0.95),  # .956 since a works referred back to is named (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -225,7 +225,7 @@ SETS = {
     # links, captions with their credit, dotted names, labelled fields).
     "heldout-37-38": (_heldout(37, 38), HELDOUT / "gold", {
         "event": (0.99, 0.97),
-        "count": (0.99, 0.96),
+        "count": (0.99, 0.97),  # .973 (session 12)
         "official": (0.99, 0.98),
         "regulation": (0.99, 0.99),
     }),
@@ -246,18 +246,29 @@ SETS = {
     # glossed by its date).
     "heldout-41-42": (_heldout(41, 42), HELDOUT / "gold", {
         "event": (0.99, 0.94),
-        "count": (0.99, 0.92),
+        "count": (0.99, 0.95),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
     # Pages 43-44, written in session 12 (a Tianjin district standing committee's work
-    # report on its portal; a Jiangxi county paper's CPPCC page); first scores, before
-    # anything was read or changed for them.
+    # report on its portal; a Jiangxi county paper's CPPCC page); first scores: event
+    # .982/.815, count .992/.940, official .759/.864. Session 12 then fixed their classes
+    # (speakers' lines with a sector, rare surnames, a festival glossed by its date, a
+    # session acting without its body, glosses between item and number).
     "heldout-43-44": (_heldout(43, 44), HELDOUT / "gold", {
-        "event": (0.98, 0.81),
-        "count": (0.99, 0.94),
-        "official": (0.75, 0.86),
+        "event": (0.99, 0.96),
+        "count": (0.99, 0.96),
+        "official": (0.94, 0.96),
         "regulation": (0.99, 0.99),
+    }),
+    # Pages 45-46, written in session 12 (a Heilongjiang forest-belt county paper's front
+    # page; an Anhui city CPPCC WeChat post); first scores, nothing tuned on them: the
+    # unseen pair for the next session.
+    "heldout-45-46": (_heldout(45, 46), HELDOUT / "gold", {
+        "event": (0.96, 0.82),
+        "count": (0.98, 0.92),
+        "official": (0.87, 0.99),
+        "regulation": (0.99, 0.95),
     }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
