@@ -479,9 +479,10 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
         tokens = (name[:2], "nr"), *words(name[2:])
     else:
         tokens = words(name)
-        if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and tokens[0][1] == "ns":
+        if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and (tokens[0][1] == "ns" or listed):
             # 黄海|英, 金华|明: jieba glued the surname and the first given character into a
-            # place; the name is the surname and the given name
+            # place (or, in an exact list, into any word: 游水|根); the name is the surname
+            # and the given name
             tokens = (name[0], "nr"), *words(name[1:])
     word, tag = tokens[0]
     if len(tokens) == 1:
