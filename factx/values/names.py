@@ -160,11 +160,11 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
 
 
 def _adjective_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
-    """Whether the adjective of two characters at `start`, right after an office title, is a
-    name: it opens on a surname and what follows leaves it no adverb's place (检察长郑重|列席,
-    委员冷静|在审议时, 副主任齐心|、; but 县长郑重|承诺)."""
+    """Whether the adjective (or numeral word) of two characters at `start`, right after an
+    office title, is a name: it opens on a surname and what follows leaves it no adverb's
+    place (检察长郑重|列席, 委员冷静|在审议时, 副主任齐心|、, 副主任万千|带队; but 县长郑重|承诺)."""
     pos = start + 2
-    if pos >= limit or text[start] not in lex.surnames or words(text[start:pos]) != ((text[start:pos], "a"),):
+    if pos >= limit or text[start] not in lex.surnames or words(text[start:pos]) not in (((text[start:pos], "a"),), ((text[start:pos], "m"),)):
         return False
     return text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None
 
