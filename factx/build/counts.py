@@ -80,6 +80,7 @@ _RESPECTIVELY = "分别"
 _MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+_PAIR_LINKS = ("和", "、")  # 城镇和农村, 城镇、农村
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
 _COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
@@ -756,7 +757,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
         named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
         item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 安全饮水巩固提升工程|总投资
-    if item and "和" in item and _RESPECTIVELY in sentence:
+    if item and ("和" in item or "、" in item) and _RESPECTIVELY in sentence:
         place = reader.respective_place(sentence, qs)
         if place and place[1] == 2:
             item = _one_of_pair(item, place[0])
@@ -790,17 +791,18 @@ def _one_of_pair(item: str, k: int) -> str:
     paired item it is of: 城镇和农村居民人均可支配收入 gives 城镇居民人均… for the first and
     农村居民人均… for the second. The head the two share opens on a word of `_SHARED_HEADS`;
     an item without one is kept whole."""
-    if item.count("和") != 1:
+    link = next((mark for mark in _PAIR_LINKS if item.count(mark) == 1), None)
+    if link is None:
         return item
-    first, rest = item.split("和")
-    if not first or len(rest) - len(first) < 2:
+    first, rest = item.split(link)
+    if len(first) < 2 or len(rest) < 2:
         return item
     # where the shared head starts: as far into the second part as the first is long, or
     # else at the first word that opens such a head (城镇和农村牧区|常住居民…)
     cut = len(first) if rest.startswith(_SHARED_HEADS, len(first)) else next(
         (i for i in range(1, len(rest) - 1) if rest.startswith(_SHARED_HEADS, i)), None)
     if cut is None:
-        return item
+        return first if k == 0 else rest  # 涉及人参产业和冰雪旅游的|分别为31件和22件: two things, no shared head
     return first + rest[cut:] if k == 0 else rest
 
 
