@@ -80,6 +80,7 @@ _RESPECTIVELY = "分别"
 _MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+_PART_OF = "其中"  # a count of part of what the count before counted
 _PAIR_LINKS = ("和", "、")  # 城镇和农村, 城镇、农村
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
@@ -540,8 +541,8 @@ class CountReader:
                 # 应到委员35人,实到33人: the count before in the same unit says what is counted;
                 # alone, 修改15件: the act itself is counted.
                 item = self.shared_item(s, qs, quantity) or left.action
-            if item is None and left.kind == "empty" and verb_after and s.startswith("被", qe):
-                # 收集意见建议846条,其中139条被采纳: a part of what the count before counted
+            if item is None and left.kind == "empty" and verb_after and (s.startswith("被", qe) or _PART_OF in s[clause_start(s, qs):qs]):
+                # 收集意见建议846条,其中139条被采纳 / 其中12条已现场协调解决: a part of what the count before counted
                 item = self.shared_item(s, qs, quantity)
             if left.kind == "relative" and item and "等" in s[item[0]:item[1] - 1]:
                 item = (s.rindex("等", item[0], item[1] - 1) + 1, item[1])  # 涉及养老、医疗等|民生保障的27条
