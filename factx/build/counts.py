@@ -80,6 +80,7 @@ _RESPECTIVELY = "分别"
 _MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+_THING_UNITS = frozenset("个家所座处栋套台辆")  # classifiers of things, not of acts (次, 场) or people
 _PART_OF = "其中"  # a count of part of what the count before counted
 _PAIR_LINKS = ("和", "、")  # 城镇和农村, 城镇、农村
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
@@ -755,6 +756,10 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     item = match.group(text, "item") or _text_of(sentence, reading.item)
     if item is None and reading.elided_unit:
         item = _item_named_before(ctx, reader, s_start, reading.elided_unit)
+    elif reading.item and reading.item == reading.action and quantity.unit in _THING_UNITS:
+        # 计划改造老旧小区52个…。截至5月20日,已开工19个: an act counted in things counts the
+        # things named before in that unit
+        item = _item_named_before(ctx, reader, s_start, quantity.unit) or item
     if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
         named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
         item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 安全饮水巩固提升工程|总投资
