@@ -455,7 +455,8 @@ class CountReader:
             return 0  # 各级人大代表, 党内规范性文件
         if first.tag in VERB_TAGS and first.text not in grammar.known_verbs and first.text not in grammar.coverbs:
             return 0  # 4个在职党支部, 3件提案归并办理
-        if first.tag in VERB_TAGS and len(toks) > 1 and toks[1].tag.startswith("n") and self.agent_end.search(toks[1].text):
+        if first.tag in VERB_TAGS and first.text not in grammar.coverbs and len(toks) > 1 and toks[1].tag.startswith("n") \
+                and self.agent_end.search(toks[1].text):
             return 0  # 106家承办|单位, 12名执法|人员: a verb before a body or people names them
         if len(toks) > 2 and toks[1].tag == "n" and toks[2].tag == "d":
             return 0  # 318件立案|提案|已全部办复: the verb and noun are the subject of what follows
