@@ -74,6 +74,7 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
+_LEVEL_ALONE = frozenset("省市州盟县旗区镇乡村")  # a level that acts alone: 镇召开…, 县出台…
 # The place a local paper calls its own (我区, 我县), and the body a reply letter speaks
 # for (我局, 我委): not 我市场…, 我区域…, 我办事…
 _OWN = r"^我(?:省|市|州|盟|县|旗|区|镇|乡|局|委|办|厅|院)(?![场域城内外间里事])"
@@ -348,6 +349,8 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
             return actor, (predicate if actor else clause), actor is None
         return None, clause, True
     for m in markers:
+        if m.start() == 1 and clause[0] in _LEVEL_ALONE and m.group() not in ("在", "于"):
+            return clause[0], clause[1:], False  # 镇召开…推进会: the level alone is the place the page is about
         if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
             actor = _as_actor(clause[:m.start()], rs) or _as_subject_place(clause[:m.start()], rs)
             if actor:
