@@ -43,8 +43,9 @@ from factx.values.dates import parse_date
 
 # A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会, and
 # 协调 read across 政协调研组.
-# 组成 is a verb (常委会组成执法检查组) but not in 常委会组成人员 (the members).
-_VERB = r"(?<![党政])(?:{lex:event_verbs})(?!{NAME_SUFFIX}|(?<=组成)人员)"
+# 组成 is a verb (常委会组成执法检查组) but not in 常委会组成人员 (the members); 投资 is a
+# verb (县住建局投资48万元…) but not in 总投资 (a figure) or 台商投资区 (a place).
+_VERB = r"(?<![党政总])(?:{lex:event_verbs})(?!{NAME_SUFFIX}|(?<=组成)人员|(?<=投资)区)"
 # What ends an actor and opens the predicate.
 # How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
 _SPLITS_INTO = r"分成?(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
