@@ -75,6 +75,7 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
+_WORKING_GROUP = "组"  # 调研组, 检查组, 视察组: formed for the event, they carry it on
 _LEVEL_ALONE = frozenset("省市州盟县旗区镇乡村")  # a level that acts alone: 镇召开…, 县出台…
 # The place a local paper calls its own (我区, 我县), and the body a reply letter speaks
 # for (我局, 我委): not 我市场…, 我区域…, 我办事…
@@ -518,8 +519,9 @@ def _same_subject(post: str, rs) -> list[str]:
     for clause in clauses[1:]:
         clause = rs.regex(_CLAUSE_ADVERB).sub("", rs.regex(_DISCOURSE).sub("", clause, count=1))
         marker = next((m for m in rs.regex(_MARKERS).finditer(clause) if m.start() == 0 or m.start() >= 2), None)
-        if marker is not None and marker.start() >= 2 and _as_actor(clause[:marker.start()], rs):
-            break
+        if marker is not None and marker.start() >= 2 and (subject := _as_actor(clause[:marker.start()], rs)):
+            if not subject.endswith(_WORKING_GROUP):
+                break  # another subject; but 检查组深入…: the group the event formed goes on with it
         kept.append(clause)
     return kept
 
@@ -581,7 +583,12 @@ def _participants(predicate: str, rs) -> list[str]:
     m = rs.regex(_PARTICIPANTS).search(predicate.split(",")[0] if predicate else "")
     if not m:
         return []
-    names = [p for p in m.group("who").split("、") if p]
+    names: list[str] = []
+    for part in m.group("who").split("、"):
+        if names and len(names[-1]) <= 3 and names[-1][-1] in _LEVEL_ALONE:
+            names[-1] += "、" + part  # 部分市、区人大代表: levels that share the head after them
+        elif part:
+            names.append(part)
     return names if names and _as_actor(names[-1], rs) else []
 
 
