@@ -143,7 +143,7 @@ _AT_PLACE = (
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)"
     rf"(?=(?P<next>(?:{{lex:event_adverbs}}|联合|携手|会同)*{_COVERB_PHRASE}?(?:{_VERB}|{{lex:movement_verbs}})))"
 )
-# The places whose things are acted on: 对罗坪县、梭山县的高标准农田…开展集中视察.
+# The places whose things are acted on: 对清河县、石林县的高标准农田…开展集中视察.
 _OWNER_PLACE = rf"(?P<verb>对)(?P<place>{_PLACE_CHARS}{{2,30}}?)的(?P<next>(?!))?"
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
@@ -533,15 +533,15 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
     best = None
     for source in (_MOVE_PLACE, _AT_PLACE, _FRAME_PLACE, _VISIT_PLACE, _OWNER_PLACE):
         for m in rs.regex(source).finditer(post):
-            if source is _FRAME_PLACE and rs.regex(_VERB).search(m.group("place")):
-                continue  # 在村里|创办|后方医院: a clause with a verb is no frame
+            if source is _FRAME_PLACE and (rs.regex(_VERB).search(m.group("place")) or not rs.regex(_PLACE_END).search(m.group("place"))):
+                continue  # 在村里|创办|后方医院, 在…艺术展演中获得一等奖: a clause with a verb, or without a place's head, is no frame
             place = _as_place(m.group("place"), rs)
             if place is None:
                 continue
             # A place where something is done beats one merely reached (来到办公室,…直奔…小区查看),
             # and any named with a verb beats the owner of what is acted on.
             rank = (source is _OWNER_PLACE, m.group("next") is None, m.start())
-            # the owner stays in the action (对罗坪县的高标准农田开展视察): it names what was acted on
+            # the owner stays in the action (对清河县的高标准农田开展视察): it names what was acted on
             phrase = None if source is _OWNER_PLACE else m.group("verb") + m.group("place") + (m.groupdict().get("etc") or "")
             if best is None or rank < best[0]:
                 best = (rank, place, phrase)
