@@ -90,7 +90,7 @@ _QUOTE_CLOSERS = "”’」』)）》"
 _HEAD_KINDS = ("headline", "subtitle", "byline")
 # A line of a roster, as printed: a name (padded or not) and a wide space before what
 # follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line
-# under a heading, marked, with a CPPCC sector in brackets (`◆简明（科学技术界）　县政协常委…`,
+# under a heading, marked, with a CPPCC sector in brackets (`◆鲁明（科学技术界）　县政协常委…`,
 # its closing bracket maybe lost). It is a line of its own, neither the rest of the line above
 # nor continued by the line below, though folding drops the space.
 _ROSTER_MAX = 60  # folded characters: a roster line is short

@@ -25,7 +25,7 @@ the number, so that `approx` and `change` have one reading. Word lists live in t
 pack's lexicons: count_verbs, count_light_verbs, count_pivots, count_coverbs, count_means,
 count_framing, count_links (and units). An item that points back to a works (该工程总投资)
 names it: the works of that kind the article named last, after a visit or a verb of
-building (视察安全饮水巩固提升工程建设情况 … 该工程总投资386万元).
+building (视察农村供水保障工程建设情况 … 该工程总投资412万元).
 
 Not counts, though they match a number and a unit: numbers inside a title 《…》, a quoted
 slogan that starts with its number (“三个清单”), and ordinal lists (第1、2、3批).
@@ -92,7 +92,7 @@ _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
 _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
 # A works referred back to (该工程总投资386万元) is the one the article named last, after a visit
-# or a verb of building (视察安全饮水巩固提升工程建设情况).
+# or a verb of building (视察农村供水保障工程建设情况).
 _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
@@ -763,7 +763,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
         item = _item_named_before(ctx, reader, s_start, quantity.unit) or item
     if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
         named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
-        item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 安全饮水巩固提升工程|总投资
+        item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 农村供水保障工程|总投资
     if item and ("和" in item or "、" in item) and _RESPECTIVELY in sentence:
         place = reader.respective_place(sentence, qs)
         if place and place[1] == 2:
@@ -785,7 +785,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
 
 def _works_named_before(ctx: Context, pos: int, head: str) -> str | None:
     """The works of kind `head` (工程, 项目) the article names last before folded `pos`,
-    as the object of a visit or of building it (视察安全饮水巩固提升工程建设情况)."""
+    as the object of a visit or of building it (视察农村供水保障工程建设情况)."""
     named = None
     for m in ctx.ruleset.regex(_NAMED_WORKS).finditer(ctx.atext.text, 0, pos):
         if m["name"].endswith(head):
@@ -809,7 +809,7 @@ def _one_of_pair(item: str, k: int) -> str:
     cut = len(first) if rest.startswith(_SHARED_HEADS, len(first)) else next(
         (i for i in range(1, len(rest) - 1) if rest.startswith(_SHARED_HEADS, i)), None)
     if cut is None:
-        return first if k == 0 else rest  # 涉及人参产业和冰雪旅游的|分别为31件和22件: two things, no shared head
+        return first if k == 0 else rest  # 涉及茶产业和乡村旅游的|分别为27件和19件: two things, no shared head
     return first + rest[cut:] if k == 0 else rest
 
 

@@ -19,7 +19,7 @@ the body of the official named last before it in the sentence (`市政协主席�
 starts with a unit of lexicon `org_units` gives the unit to the body before it
 (`曙光街社区书记`: org `曙光街社区`, title `书记`). A body written with its level alone
 (`镇党委书记`, `村委会主任`) is the place of that level the article named last before it
-(`杉木塘镇`, `枫树湾村`), or the level as written. Several names after one title
+(`松木岭镇`, `桂花湾村`), or the level as written. Several names after one title
 (`副主席回力、高珍伟`) give one record each.
 """
 
@@ -53,7 +53,7 @@ _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of t
 # however jieba reads a village name it does not know.
 _TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
-# article named last (杉木塘镇, 枫树湾村), since news leaves out the name of the place it is about.
+# article named last (松木岭镇, 桂花湾村), since news leaves out the name of the place it is about.
 _BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
 _NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村: a level word, no place's name
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
@@ -256,12 +256,12 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context, name_first: 
 
 def _named_place(text: str, level: str, pos: int, ctx: Context) -> str | None:
     """The place of `level` (村, 镇) the article names last before folded `pos`, as a body
-    reads back from its level (枫树湾村 in 枫树湾村地处…); None if it names none."""
+    reads back from its level (桂花湾村 in 桂花湾村地处…); None if it names none."""
     at = text.rfind(level, 0, pos)
     while at > 0:
         end = at + len(level)
         start = _segment_start(text, at)
-        # the level closes a word (枫树湾|村), not opens one (村民, 镇政府)
+        # the level closes a word (桂花湾|村), not opens one (村民, 镇政府)
         if start < at and end - start in accumulate(len(w) for w, _ in words(text[start:end + 2])) \
                 and (body := _org_words(text[start:end], ctx)) and body.endswith(level) \
                 and len(body) > len(level) + 1 and not body.startswith(_NOT_A_PLACE) and not _BARE_LEVEL.match(body):

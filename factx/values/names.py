@@ -162,7 +162,7 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
 def _adjective_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     """Whether the adjective (or numeral word) of two characters at `start`, right after an
     office title, is a name: it opens on a surname and what follows leaves it no adverb's
-    place (检察长郑重|列席, 委员冷静|在审议时, 副主任齐心|、, 副主任万千|带队; but 县长郑重|承诺)."""
+    place (检察长郑重|列席, 委员冷静|在审议时, 副主任齐心|、, 副主任万里|带队; but 县长郑重|承诺)."""
     pos = start + 2
     if pos >= limit or text[start] not in lex.surnames or words(text[start:pos]) not in (((text[start:pos], "a"),), ((text[start:pos], "m"),)):
         return False
@@ -481,7 +481,7 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
         tokens = words(name)
         if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and (tokens[0][1] == "ns" or listed):
             # 黄海|英, 金华|明: jieba glued the surname and the first given character into a
-            # place (or, in an exact list, into any word: 游水|根); the name is the surname
+            # place (or, in an exact list, into any word: 游泳|根); the name is the surname
             # and the given name
             tokens = (name[0], "nr"), *words(name[1:])
     word, tag = tokens[0]
