@@ -66,7 +66,7 @@ SETS = {
     # lacks, appointees across clauses), regulation 1.000. Session 4 fixed those classes
     # from invented cases: event 1.000/.762, official .952/1.000.
     "heldout-09-10": (_heldout(9, 10), HELDOUT / "gold", {
-        "event": (0.99, 0.88),  # .881 since happenings, works and plans have subjects (session 11)
+        "event": (0.99, 0.92),  # .929 since a frame place needs a head and 开展会前 is a verb (session 12)
         "count": (0.99, 0.97),  # .972 (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -76,7 +76,7 @@ SETS = {
     # regulation 1.000. After the fixes for their classes: event 1.000/.875, official .989.
     "heldout-11-12": (_heldout(11, 12), HELDOUT / "gold", {
         "event": (0.99, 0.97),  # .975 since a quoted brand is a subject (session 11)
-        "count": (0.99, 0.95),  # .958 (session 11)
+        "count": (0.99, 0.96),  # .965 (session 12)
         "official": (0.98, 0.99),  # .989/1.000 since a township and a village name make a body (session 5)
         "regulation": (0.99, 0.99),
     }),
@@ -108,7 +108,7 @@ SETS = {
     # block, a judge's rank beside the post). Session 6 fixed those classes from invented
     # cases: event 1.000/.946, count 1.000/.958, official 1.000/1.000.
     "heldout-17-18": (_heldout(17, 18), HELDOUT / "gold", {
-        "event": (0.99, 0.96),  # .964 since 其中 goes on with the sentence before (session 11)
+        "event": (0.99, 0.98),  # .982 since 投资 is an event verb (session 12)
         "count": (0.99, 0.95),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -119,8 +119,8 @@ SETS = {
     # name, wide space, office; Korean surnames), regulation 1.000. After the fixes for
     # their classes: event 1.000/.926, count 1.000/.941, official 1.000/1.000.
     "heldout-19-20": (_heldout(19, 20), HELDOUT / "gold", {
-        "event": (0.99, 0.92),
-        "count": (0.99, 0.93),
+        "event": (0.99, 0.94),  # .944 (session 12)
+        "count": (0.99, 0.97),  # .970 since pairs after 分别 may be joined by 、 (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -167,7 +167,7 @@ SETS = {
     # official 1.000/1.000, event fields .900.
     "heldout-27-28": (_heldout(27, 28), HELDOUT / "gold", {
         "event": (0.97, 0.95),  # .960 since a session with no body named acts (session 12)
-        "count": (0.99, 0.95),
+        "count": (0.99, 0.98),  # .981 (session 12)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -190,8 +190,8 @@ SETS = {
     # a date glossing a relative day, 分别): event 1.000/.935, count 1.000/.950, official
     # .989/1.000.
     "heldout-31-32": (_heldout(31, 32), HELDOUT / "gold", {
-        "event": (0.99, 0.95),  # .957 since a law after its dating clause acts (session 10)
-        "count": (0.99, 0.94),
+        "event": (0.99, 0.99),  # 1.000 since the owner of what is acted on is the place (session 12)
+        "count": (0.99, 0.96),  # .963 (session 12)
         "official": (0.99, 0.99),  # 1.000 since 冷静 after a title is a name (session 10)
         "regulation": (0.99, 0.99),
     }),
@@ -224,7 +224,7 @@ SETS = {
     # .912/1.000. Session 11 fixed their classes (a letter's own body 我局, related-news
     # links, captions with their credit, dotted names, labelled fields).
     "heldout-37-38": (_heldout(37, 38), HELDOUT / "gold", {
-        "event": (0.99, 0.97),
+        "event": (0.99, 0.99),  # 1.000 (session 12)
         "count": (0.99, 0.97),  # .973 (session 12)
         "official": (0.99, 0.98),
         "regulation": (0.99, 0.99),
@@ -234,7 +234,7 @@ SETS = {
     # official .868/.985. Session 11 then fixed their classes (a title read across words,
     # rare surnames, happenings and brands as subjects, paired groups after 分别).
     "heldout-39-40": (_heldout(39, 40), HELDOUT / "gold", {
-        "event": (0.99, 0.96),
+        "event": (0.99, 0.98),  # .983 since a working group carries the event on (session 12)
         "count": (0.99, 0.97),
         "official": (0.99, 0.98),
         "regulation": (0.99, 0.99),
@@ -245,7 +245,7 @@ SETS = {
     # past a CPPCC sector, a body written with its level alone, a noun after 个, a lunar day
     # glossed by its date).
     "heldout-41-42": (_heldout(41, 42), HELDOUT / "gold", {
-        "event": (0.99, 0.94),
+        "event": (0.99, 0.97),
         "count": (0.99, 0.95),
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
@@ -256,7 +256,7 @@ SETS = {
     # (speakers' lines with a sector, rare surnames, a festival glossed by its date, a
     # session acting without its body, glosses between item and number).
     "heldout-43-44": (_heldout(43, 44), HELDOUT / "gold", {
-        "event": (0.99, 0.96),
+        "event": (0.99, 0.98),
         "count": (0.99, 0.96),
         "official": (0.99, 0.94),  # 1.000/.944: 万千 is found, its body unsaid (session 12)
         "regulation": (0.99, 0.99),
