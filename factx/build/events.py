@@ -36,6 +36,7 @@ from __future__ import annotations
 import regex
 
 from factx.build.context import MARKS, Context
+from factx.build.officials import named_place
 from factx.build.regulations import closed_title
 from factx.match import Match
 from factx.records import DateValue, Event
@@ -75,6 +76,7 @@ _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
+_LEVEL_SPOKEN = regex.compile(r"(?P<level>村|镇|乡)里?")  # 村里, 镇: the place of that level the article is about
 _WORKING_GROUP = "组"  # 调研组, 检查组, 视察组: formed for the event, they carry it on
 _LEVEL_ALONE = frozenset("省市州盟县旗区镇乡村")  # a level that acts alone: 镇召开…, 县出台…
 # The place a local paper calls its own (我区, 我县), and the body a reply letter speaks
@@ -290,6 +292,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     if post and rs.regex(_FRAME).match(post) and not predicate.startswith(post[:_first_clause_end(post)]):
         scope.insert(0, post[:_first_clause_end(post)])  # 在…会议室,市人大代表李明…: the frame holds the place
     place, place_phrase = _location(",".join(scope), rs)
+    if actor and (level := _LEVEL_SPOKEN.fullmatch(actor)):
+        actor = named_place(text, level["level"], date_start, ctx) or actor  # 村里成立了…: the village the article names
     fields = {
         "actor": actor,
         "action": _action(predicate, place_phrase, rs),

@@ -135,7 +135,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
         org = _body_before(text, _list_start(s_start, ctx), item, ctx)
-    if (bare := _BARE_LEVEL.match(org or principal)) and (place := _named_place(text, bare["level"], first, ctx)):
+    if (bare := _BARE_LEVEL.match(org or principal)) and (place := named_place(text, bare["level"], first, ctx)):
         org = place + (org or "")[len(bare["level"]):]
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
     return [
@@ -254,9 +254,10 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context, name_first: 
     return org, title
 
 
-def _named_place(text: str, level: str, pos: int, ctx: Context) -> str | None:
+def named_place(text: str, level: str, pos: int, ctx: Context) -> str | None:
     """The place of `level` (村, 镇) the article names last before folded `pos`, as a body
-    reads back from its level (桂花湾村 in 桂花湾村地处…); None if it names none."""
+    reads back from its level (桂花湾村 in 桂花湾村地处…); None if it names none. The events
+    builder asks it too, for an actor written as the level alone (村里, 镇)."""
     at = text.rfind(level, 0, pos)
     while at > 0:
         end = at + len(level)
