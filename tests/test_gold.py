@@ -46,7 +46,7 @@ SETS = {
     # official .900/.972 and .741/1.000: Dai names, 李正和 read as 李正 + 和). A rule
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": (_heldout(5, 6), HELDOUT / "gold", {
-        "event": (0.99, 0.88),  # .889 since 该办法 is the 办法 named before (session 11)
+        "event": (0.99, 0.91),  # .917 since an actor written as 村里 is the village named (session 12)
         "count": (0.99, 0.93),  # .931 since a character alone after 个 is a noun (session 12)
         "official": (0.95, 0.99),  # .974/1.000 since a body written with its level alone is the place named (session 12)
         "regulation": (0.99, 0.99),
