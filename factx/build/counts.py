@@ -80,6 +80,7 @@ _RESPECTIVELY = "分别"
 _MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+_CAP_BEFORE_VERB = regex.compile(r"(?:最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)$")
 _THING_UNITS = frozenset("个家所座处栋套台辆")  # classifiers of things, not of acts (次, 场) or people
 _PART_OF = "其中"  # a count of part of what the count before counted
 _PAIR_LINKS = ("和", "、")  # 城镇和农村, 城镇、农村
@@ -591,6 +592,8 @@ class CountReader:
                 item = self.read(s, *prev).item
         if action is None:
             action = left.change_verb or share_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
+        if action and not markers and action[1] <= qs and (capped := _CAP_BEFORE_VERB.search(s, max(0, action[0] - 3), action[0])):
+            markers = capped.group()  # 每人每月最高|支付|1500元: a cap on the verb is a cap on the count
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers, elided_unit)
 
