@@ -79,11 +79,12 @@ _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
 _MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
-# What two groups paired by 和 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+# A cap said before the verb (每户至少|安排|2人): the caps of parse_quantity's bounds that read before a verb.
 _CAP_BEFORE_VERB = regex.compile(r"(?:最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)$")
 _THING_UNITS = frozenset("个家所座处栋套台辆")  # classifiers of things, not of acts (次, 场) or people
 _PART_OF = "其中"  # a count of part of what the count before counted
-_PAIR_LINKS = ("和", "、")  # 城镇和农村, 城镇、农村
+# What two groups paired by 和 or 、 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
+_PAIR_LINKS = ("和", "、")
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
 _COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
@@ -767,7 +768,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
         named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
         item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 农村供水保障工程|总投资
-    if item and ("和" in item or "、" in item) and _RESPECTIVELY in sentence:
+    if item and any(link in item for link in _PAIR_LINKS) and _RESPECTIVELY in sentence:
         place = reader.respective_place(sentence, qs)
         if place and place[1] == 2:
             item = _one_of_pair(item, place[0])
@@ -798,9 +799,9 @@ def _works_named_before(ctx: Context, pos: int, head: str) -> str | None:
 
 def _one_of_pair(item: str, k: int) -> str:
     """For the `k`-th of two numbers after 分别 (分别达到41260元和19870元), the part of a
-    paired item it is of: 城镇和农村居民人均可支配收入 gives 城镇居民人均… for the first and
-    农村居民人均… for the second. The head the two share opens on a word of `_SHARED_HEADS`;
-    an item without one is kept whole."""
+    paired item it is of: 城镇和农村居民人均可支配收入 (or 城镇、农村…) gives 城镇居民人均… for
+    the first and 农村居民人均… for the second. The head the two share opens on a word of
+    `_SHARED_HEADS`; two parts with no such head are each an item (茶产业和乡村旅游)."""
     link = next((mark for mark in _PAIR_LINKS if item.count(mark) == 1), None)
     if link is None:
         return item
