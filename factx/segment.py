@@ -92,9 +92,15 @@ _HEAD_KINDS = ("headline", "subtitle", "byline")
 # follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line
 # under a heading, marked, with a CPPCC sector in brackets (`◆鲁明（科学技术界）　县政协常委…`,
 # its closing bracket maybe lost). It is a line of its own, neither the rest of the line above
-# nor continued by the line below, though folding drops the space.
+# nor continued by the line below, though folding drops the space. A speaker's heading with
+# the sector after a bar (`■殷明｜民革界`) has the offices on the line below: the heading
+# always runs on into that line (_SPEAKER_HEAD), and the two are then a roster line.
 _ROSTER_MAX = 60  # folded characters: a roster line is short
-_ROSTER_LINE = regex.compile(r"\s*[□●■◆▲★]?\p{Han}{1,4}(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})\S")
+_ROSTER_LINE = regex.compile(
+    r"\s*[□●■◆▲★]?\p{Han}{1,4}"
+    r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*)\S"
+)
+_SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
 _FIELD_LINE = regex.compile(r"^\p{Han}{2,6}[:：][^。！？!?；;]{1,60}$")
@@ -264,6 +270,9 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     roster = _is_roster_line(a, text) or not a.folded.endswith((",", "、")) and _is_roster_line(b, text)
     if roster or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):
         return False
+    if _SPEAKER_HEAD.fullmatch(a.folded):
+        # `■殷明｜民革界`⏎`市政协常委、…主委`: the speaker's offices, whatever the layout
+        return b.kind in ("body", "headline") and len(b.folded) <= _ROSTER_MAX and not _FINAL.intersection(b.folded)
     if b.kind == "subtitle":
         # `——` inside a sentence (`…专门性法规——《条例》`) after a body line; under a headline it is a subtitle.
         return soft and a.kind == "body"

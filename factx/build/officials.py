@@ -31,7 +31,7 @@ from itertools import accumulate, takewhile
 import regex
 
 from factx.build.context import Context
-from factx.match import SEPARATOR, Match
+from factx.match import SEPARATOR, ArticleText, Match
 from factx.records import Official
 from factx.values.names import (NAME_GLOSS, NameLexicons, dotted_first_part_end, plausibility, read_name_list, read_names,
                                 read_names_before)
@@ -59,6 +59,9 @@ _NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _HAN = regex.compile(r"\p{Han}")
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
+# Where a roster line's office opens right after the name, printed with no space between: a
+# level (县…) or a place the lexicon knows (an unknown place needs the printed space).
+_PLACE_OPENS = r"[市县区省州盟旗镇乡]|{lex:place_names}"
 _TAKES_OFFICE = r"(?:{lex:take_office}|为)(?=[^为]*$)"  # the last verb before an office: 李四为|副主任
 
 
@@ -106,8 +109,15 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if _read_across_words(text, t_start, t_end):
         return []  # 社区|长者食堂: no 区长 there
     s_start, s_end = ctx.sentence_of(t_start)
+    o_start, o_end = match.groups.get("org", (None, None))
     if "names" in match.groups:
-        names = read_name_list(text, *match.groups["names"], lex)
+        l_start, l_end = match.groups["names"]
+        if o_start == l_end:  # a roster's name glued to its office: the spacing splits them
+            spaced = _spaced_name_end(ctx.atext, l_start, o_end)
+            if spaced is None and not ctx.ruleset.regex(_PLACE_OPENS).match(text, o_start):
+                return []  # 胡振宇当选市…: no space, and no place where the name would end
+            l_end = o_start = spaced or l_end
+        names = read_name_list(text, l_start, l_end, lex)
     elif n_start >= t_end:
         names = read_names(text, n_start, lex, _names_end(text, n_start, s_end), titled=n_start == t_end)
         if names and _title_in_dotted_head(text, *names[0], ctx):
@@ -119,8 +129,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if not names:
         return []
     title = text[t_start:t_end]
-    if "org" in match.groups:
-        o_start, o_end = match.groups["org"]
+    if o_start is not None:
         offices, first = [_split_unit(_trim_org(text[o_start:o_end]), title, ctx)], o_start
         more, t_end = _offices_after(text, t_end, ctx)  # 任命贺文涛为市人民政府副市长、代理市长
         offices += more
@@ -143,6 +152,17 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
                  name=text[start:end], title=principal, titles=titles, org=org)
         for start, end in names
     ]
+
+
+def _spaced_name_end(atext: ArticleText, start: int, limit: int) -> int | None:
+    """Where a name glued to its office in the folded text ends by the original's spacing: the
+    first space after two characters or more (`逄春来　嫩岭县…`: the pattern cannot tell 逄春|来嫩岭县
+    from 逄春来|嫩岭县, an unknown place, but the roster printed a space; `沃　野　嫩岭县…` pads
+    the name itself)."""
+    for pos in range(start + 2, min(start + 4, limit) + 1):  # a name of Han characters has 2 to 4
+        if atext.origin_of(pos) - atext.origin_of(pos - 1) > 1:
+            return pos
+    return None
 
 
 def _title_in_dotted_head(text: str, start: int, end: int, ctx: Context) -> bool:
