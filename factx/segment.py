@@ -29,11 +29,11 @@ Span = tuple[int, int]
 # A line that heads the page's list of headlines: the list under it is navigation too.
 _HEADLINE_LIST_HEAD = r"(?:本版|本期|今日)?(?:标题导航|导读|目录)"
 _NAV = regex.compile(
-    rf"^(?:往期阅读|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
+    rf"^(?:往期阅读|往期回顾|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
     r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天])"  # a portal's clock: the day of the visit
 )
-_NAV_WORDS = regex.compile(r"^(?:往期阅读|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
+_NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 _HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
@@ -108,9 +108,11 @@ _FIELD_LINE = regex.compile(r"^\p{Han}{2,6}[:：][^。！？!?；;]{1,60}$")
 _FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
 # A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
-# `· 县人大常委会召开…会（2024-12-28）`): navigation, even where the item's text follows under it.
+# `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
+# item's text follows under it.
 _DATED_LINK = regex.compile(
     r"(?:[·•]\s*\S.{0,60}?|\S.{0,60}?(?:\u3000|\s{2,}))[(（]?(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[)）]?$"
+    r"|\s*[·•▶►▷]?\s*(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?:\u3000|\s)+\S.{0,60}$"
 )
 _DATED_LINK_MAX = 80  # (matched from the line's start: no ^, which would ask for the page's start)
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).

@@ -440,6 +440,15 @@ def test_a_related_news_link_with_its_date_is_navigation_and_the_text_under_it_i
         "区人大召开会议2025-06-27\n6月26日，区人大常委会召开会议。"]
 
 
+def test_a_list_of_past_posts_with_the_date_first_is_navigation():
+    # a WeChat post's foot: each link opens on the date it was posted, marked or not
+    text = ("正文。\n\n往期回顾\n▶ 2025-12-12　市政协召开十一届第三十八次主席会议\n"
+            "2025-12-05　【委员风采】他把课堂搬进了江滩湿地\n\n长按识别二维码\n")
+    assert sentences(text) == ["正文。", "长按识别二维码"]
+    # a sentence that opens on such a date is read
+    assert sentences("2025-12-05，市政协召开主席会议。\n") == ["2025-12-05，市政协召开主席会议。"]
+
+
 def test_the_headline_list_under_title_navigation_ends_at_a_blank_line():
     arts = segment(PAGE_WITH_CHROME)
     assert len(arts) == 2 and arts[0].sentences[0][0] == PAGE_WITH_CHROME.index("县政府召开常务会议\n\n本报讯")

@@ -54,6 +54,8 @@ _SPLITS_INTO = r"分成?(?:[\d一二两三四五六七八九十]+个?)(?:小组|
 _MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO}|被)"
 _MARKERS = rf"(?P<marker>{_MARKER})"
 _VERBS = rf"(?:{_VERB}|{{lex:movement_verbs}})"
+# A verb, maybe after the place where it happens (将于7月1日|在某镇举办).
+_PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
@@ -70,7 +72,8 @@ _RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日�
 _FESTIVAL_DAY = r"(?:元旦|春节|除夕|小年|元宵节|清明节|端午节|七夕|中秋节|重阳节|国庆节|劳动节|三月三)$"
 _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 # Words that open a clause but are no part of its actor.
-_DISCOURSE = r"^(?:{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
+# (a label in black brackets, 【链接】, opens a box of background, not its subject)
+_DISCOURSE = r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
@@ -155,7 +158,8 @@ _VISIT_PLACE = (
     rf"(?=(?P<next>{_VERB})|[,;:。!?]|$|并|的)"
 )
 _PLACE_END = r"(?:{lex:place_heads})$"
-_WORKS_END = r"..(?:{lex:works_heads}|{lex:happening_heads})$"  # works built, happenings held
+# works built, happenings held, and a happening named with its edition (第二十三届…篝火节)
+_WORKS_END = r"..(?:{lex:works_heads}|{lex:happening_heads})$|^第[\d一二三四五六七八九十百]{1,4}届\p{Han}{2,12}$"
 _PART_OF_BEFORE = "其中"  # 其中,明年3月将对…: a sentence that details the one before
 # Works named with their measure (…平台总投资约1150万元, …公路全长38公里): the clauses after
 # it go on with the works as their subject.
@@ -267,8 +271,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     if effect_of:
         actor, post = closed_title(effect_of.group("title")), effect_of.group("verb")
         clause_end = post_start + effect_of.end()
-    if actor is None and pre and rs.regex(_VERBS).match(post):
-        actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车
+    if actor is None and pre and rs.regex(_PLACED_VERB).match(post):
+        actor = _as_subject_place(pre, rs)  # 赣澄至南岭高速公路2022年6月建成通车, …节将于…在…举办
     if actor is None and pre and rs.regex(_DOCUMENT_ACTS).match(post):
         # 《…议事规则》于2017年3月制定, 实施办法自…起施行; 该办法 is the one named before
         actor = _document_referred_to(ctx, pre, pre_start) or _as_subject_document(pre, rs)
