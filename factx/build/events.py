@@ -41,6 +41,7 @@ from factx.build.regulations import closed_title
 from factx.match import Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
+from factx.values.names import NameLexicons, plausibility
 
 # A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会, and
 # 协调 read across 政协调研组.
@@ -125,7 +126,7 @@ _NAME = rf"^{_PERSON}$"
 _MEETING = (r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)"
             r"|(?:本次|此次|(?:第?[\d一二三四五六七八九十]+[届次]){1,2})?(?:会议|大会|全会))$")
 _MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause
-_TITLED_NAME = rf"(?:{{lex:titles}})(?P<name>{_PERSON})"
+_TITLED_NAME = rf"(?:{{lex:titles}}|{{lex:person_titles}})(?P<name>{_PERSON})"
 # A report's subtitle says where it was given (——2024年1月15日在…会议上); the line under it
 # names who gave it, an office and a name (霍泉市人大常委会主任　郭振邦).
 _AT_MEETING = r"在[^,;:。!?\n]{2,50}(?:会议|大会|会)上"
@@ -475,15 +476,14 @@ def _person_named_before(ctx: Context, pos: int) -> str | None:
     """The person an office title last named before folded `pos` in the article (for 他/她)."""
     rs = ctx.ruleset
     text = ctx.atext.text
-    last = None
-    for last in rs.regex(_TITLED_NAME).finditer(text, 0, pos):
-        pass
-    if last is None:
-        return None
-    name_start = last.start("name")
-    if rs.regex(_NAME_FOLLOWER).match(text, name_start + 2):
-        return text[name_start:name_start + 2]
-    return last.group("name")
+    lex = NameLexicons.of(rs)
+    found = None
+    for titled in rs.regex(_TITLED_NAME).finditer(text, 0, pos):
+        name_start = titled.start("name")
+        name = text[name_start:name_start + 2] if rs.regex(_NAME_FOLLOWER).match(text, name_start + 2) else titled.group("name")
+        if plausibility(name, lex):
+            found = name  # (not 委员|来信处理: a word after a title is no person)
+    return found
 
 
 def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | None:
