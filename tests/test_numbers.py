@@ -94,6 +94,7 @@ QUANTITIES = [
     ("最高1500元", Q(1500, unit="元", approx="at_most")),
     ("不超过6000元", Q(6000, unit="元", approx="at_most")),
     ("200字以内", Q(200, unit="字", approx="at_most")),
+    ("沿江1公里范围内", Q(1, unit="公里", approx="at_most")),
     ("至少3次", Q(3, unit="次", approx="at_least")),
     ("不少于5人", Q(5, unit="人", approx="at_least")),
     ("3至5次", Q(3, 5, "次")),

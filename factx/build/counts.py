@@ -68,7 +68,7 @@ _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued
 # A level said with its time: 由2020年的|3.1万亩增加到|去年的|6.4万亩, 由最初的|12户, 由2023年底的|14家.
 _LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前|过去|以往|以前)的"
 # 由2020年的不足|5%, 由每个每年|1.2万元 (what it is a rate per)
-_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
+_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:平均)?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
 _FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
 _LEVEL_APPROX = r"(?:不足|不到|近|约|超过|逾)?"  # 降至|不足|12%: an approximation of the level reached
 _TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}(?=[\d零一二两三四五六七八九十])")
@@ -89,6 +89,7 @@ _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
 _COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
 _VOTES = ("赞成", "反对", "弃权")  # the ways a vote is cast, before the votes counted
+_VOTE_UNITS = ("票", "人")  # votes, or the members who cast them
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
@@ -97,6 +98,7 @@ _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百
 # or a verb of building (视察农村供水保障工程建设情况).
 _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
+_CONVERSION_OPEN = regex.compile(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
 _RIGHT_WINDOW = 20  # characters after the unit
@@ -480,10 +482,15 @@ class CountReader:
         return reading
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
-        if s[qe - 1:qe] == "票" and s[qs - 2:qs] in _VOTES:
-            # 赞成27票,反对0票,弃权1票: the vote counts itself (jieba tags 反对 an adverb)
+        if s[qe - 1:qe] in _VOTE_UNITS and s[qs - 2:qs] in _VOTES:
+            # 赞成27票,反对0票,弃权1票 (or by head, 赞成157人): the vote counts itself (jieba tags 反对 an adverb)
             vote = (qs - 2, qs)
             return CountReading(vote, vote, qs - 2, qe, "")
+        gloss = _CONVERSION_OPEN.search(s, max(0, qs - 3), qs) if s.find("(", max(0, qs - 3), qs) >= 0 else None
+        prev = self.previous_quantity(s, qs) if gloss else None
+        if prev and prev[1] == gloss.start():
+            # 播种面积286.4万亩(约19万垧): the same amount in another unit, of the same thing
+            return CountReading(self.read(s, *prev).item, None, gloss.start() + 1, qe, s[gloss.start() + 1:qs])
         left = self._past_classified_noun(s, qs, self.phrase_before(s, qs))
         before = s[max(0, qs - _FROM_WINDOW):qs]  # the regexes below only where their characters are
         start_of_range = _FROM_BEFORE.search(before) if "由" in before or "从" in before else None
