@@ -112,6 +112,8 @@ def merge_repeats(facts: list[Fact], sentences: list[Span] | None = None) -> lis
             same = next((f for f, _ in earlier), None)  # named twice in one sentence: still one fact
         if same is not None:
             same.also_at.append(fact.span)
+            if fact.type == "regulation" and not fact.draft:
+                same.draft = False  # the draft debated, then the text adopted: no longer a draft
             continue
         earlier.append((fact, here))
         kept.append(fact)

@@ -70,6 +70,16 @@ def test_a_repeated_caption_names_the_regulation_once(ruleset):
     assert any(start == caption for start, _ in regs[0].also_at)
 
 
+def test_a_draft_later_adopted_in_the_article_is_no_draft(ruleset):
+    text = ("会议审议了《某县古树名木保护条例（草案）》。\n"
+            "《某县古树名木保护条例》以赞成90票获得通过。\n")
+    regs = [r for r in facts_of(ruleset, text) if r.type == "regulation"]
+    assert [(r.title, r.draft, len(r.also_at)) for r in regs] == [("某县古树名木保护条例", False, 1)]
+    # a draft only debated stays a draft
+    regs = [r for r in facts_of(ruleset, text.splitlines()[0]) if r.type == "regulation"]
+    assert [(r.title, r.draft) for r in regs] == [("某县古树名木保护条例", True)]
+
+
 def test_a_caption_printed_again_and_again_gives_its_facts_once(ruleset):
     _, text = PAGES["003"]
     caption = "呼和浩特市十五届人大常委会主任李俊峰在会道旗村乡村振兴工作开展现场视察。"
