@@ -38,6 +38,10 @@ _NOUN_TAGS = frozenset({"vn", "an", "j", "l", "i", "b", "eng", "nz", "g", "quote
 MODIFIER_TAGS = frozenset({"r", "a", "b", "s"})  # may open an item: 各级, 主要, 年轻, 党内
 _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "m", "q", "f"})
 # A verb and one of these make a noun: 点击量, 完成率, 参加人数.
+# Tags of the words that may open a phrase before what it is about: time, conjunction,
+# numeral, adverb, punctuation, particles (strip_framing).
+_OPENING_TAGS = frozenset({"t", "c", "m", "d", "x", "ul", "uj", "link"})
+_ADVERB_TAGS = frozenset({"d", "t"})  # adverbs (已) and time words (jieba tags 正在 one)
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
 # Words of comparison (收入|同比|增长): they end like a measure noun (比) but make none.
 _NUMERAL_CHAR = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余些]")
@@ -293,11 +297,13 @@ class ClauseGrammar:
 
     # --- the verb and the noun phrase of a run of words ---------------------------------
 
-    def strip_framing(self, toks: list[Word]) -> list[Word]:
+    def strip_framing(self, toks: list[Word], keep_adverbs: bool = False) -> list[Word]:
         """The words after the framing, time, conjunction, numeral and adverb words that open
-        a phrase: 全年|共|受理信访件 -> 受理信访件."""
+        a phrase: 全年|共|受理信访件 -> 受理信访件 (with `keep_adverbs`, adverbs and time words stay:
+        其中|已办结的 -> 已办结的)."""
+        kept = _ADVERB_TAGS if keep_adverbs else frozenset()
         i = 0
-        while i < len(toks) and (toks[i].text in self.framing or toks[i].tag in ("t", "c", "m", "d", "x", "ul", "uj", "link")):
+        while i < len(toks) and toks[i].tag not in kept and (toks[i].text in self.framing or toks[i].tag in _OPENING_TAGS):
             i += 1
         return toks[i:]
 

@@ -129,6 +129,7 @@ class PhraseBefore:
     level: bool = False  # nothing but the level reached: 降至4天 (its text keeps 降至)
     verb: str = ""  # the action's word
     relative_verb: Span | None = None  # 立案交办的|495件提案: the verb of a clause before 的
+    clause: Span | None = None  # 其中|已办结的|118件: the relative clause itself, 的 included
     change_verb: Span | None = None  # 增长 of 增长6%
     # 占 of 占69.4%, 是 of 是去年同期的1.4倍: nothing else before a share or a multiple (of what
     # the count before counted)
@@ -157,6 +158,8 @@ class CountReading:
     # …的118件 with no noun: what is counted was named before, by a count in this unit (see
     # build_count); its share, 占59.3%, counts the same thing.
     elided_unit: str | None = None
+    # …and the clause that says which of them (已办结的): the item is the clause and the noun.
+    clause: Span | None = None
 
 
 class CountReader:
@@ -324,6 +327,7 @@ class CountReader:
 
     def _analyse_phrase(self, toks: list[Word], base: int) -> PhraseBefore:
         grammar = self.grammar
+        said = grammar.strip_framing(toks, keep_adverbs=True)  # the clause as said: 其中|已办结的
         toks = grammar.join_measure_nouns(grammar.strip_framing(toks))
         if not toks:
             return PhraseBefore("empty", start=base)
@@ -336,7 +340,8 @@ class CountReader:
             before = toks[-2] if len(toks) > 1 else None
             inner = self._analyse_phrase(toks[:-1], base) if len(toks) > 1 else PhraseBefore("empty", start=base)
             relative_verb = span(before) if before and before.text in grammar.known_verbs else None
-            return PhraseBefore("relative", inner.action, inner.item, base, verb=inner.verb, relative_verb=relative_verb)
+            return PhraseBefore("relative", inner.action, inner.item, base, verb=inner.verb, relative_verb=relative_verb,
+                                clause=(said[0].start, toks[-1].end))
         final_verb = grammar.final_verb(toks)
         examples = toks[-1].text == "等"
         if examples:
@@ -525,7 +530,7 @@ class CountReader:
         if item_after and left.kind == "noun" and left.item and s.startswith("的", qe) and self._listed_after_count(s, left.start):
             item_after = None  # 门店37家、员工460余人|的食品企业: a list of counts describes the noun after
         end = qe
-        elided_unit = None
+        elided_unit = clause = None
         if item_after:
             item, end = item_after, item_after[1]
             if left.kind == "relative":
@@ -567,6 +572,7 @@ class CountReader:
                 # of what the clause names.
                 item = self.shared_item(s, qs, quantity) or self._whole_named(s, qs)
                 elided_unit = unit if item is None else None
+                clause = left.clause
             if item is None and verb_after and unit in _PERSONS:
                 item = self.shared_item(s, qs, quantity)  # 43名居民代表中39人赞成、3人反对: some of them
             if verb_after and not action:
@@ -603,7 +609,7 @@ class CountReader:
         if action and not markers and action[1] <= qs and (capped := _CAP_BEFORE_VERB.search(s, max(0, action[0] - 3), action[0])):
             markers = capped.group()  # 每人每月最高|支付|1500元: a cap on the verb is a cap on the count
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
-        return CountReading(item, action, start, end, markers, elided_unit)
+        return CountReading(item, action, start, end, markers, elided_unit, clause)
 
     def _past_classified_noun(self, s: str, qs: int, left: PhraseBefore) -> PhraseBefore:
         """全村14个村民小组|436户1680人: the noun after 个 is the count before's; this count,
@@ -772,6 +778,10 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
         # 计划改造老旧小区52个…。截至5月20日,已开工19个: an act counted in things counts the
         # things named before in that unit
         item = _item_named_before(ctx, reader, s_start, quantity.unit) or item
+    if reading.clause and (item is None or item not in (said := _text_of(sentence, reading.clause))):
+        # 收到建议132件,其中已办结的|118件: 已办结的建议; with no noun named, the clause alone
+        # (所提问题已经解决的|236件) says which are counted
+        item = _text_of(sentence, reading.clause) + (item or "")
     if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
         named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
         item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 农村供水保障工程|总投资
