@@ -59,6 +59,7 @@ _NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _HAN = regex.compile(r"\p{Han}")
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
+_NOT_GLUED = regex.compile(r"[为(|丨]")  # between names and office: 为 (任命…为), a gloss or a sector
 # Where a roster line's office opens right after the name, printed with no space between: a
 # level (县…) or a place the lexicon knows (an unknown place needs the printed space).
 _PLACE_OPENS = r"[市县区省州盟旗镇乡]|{lex:place_names}"
@@ -112,11 +113,15 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     o_start, o_end = match.groups.get("org", (None, None))
     if "names" in match.groups:
         l_start, l_end = match.groups["names"]
-        if o_start == l_end:  # a roster's name glued to its office: the spacing splits them
+        if o_start is not None and not _NOT_GLUED.search(text, l_end, o_start):
+            # a roster's name glued to its offices (逄春来|嫩岭县…, 仝志宏|县政协委员、…): the
+            # spacing splits them
             spaced = _spaced_name_end(ctx.atext, l_start, o_end)
-            if spaced is None and not ctx.ruleset.regex(_PLACE_OPENS).match(text, o_start):
+            if spaced is None and o_start == l_end and not ctx.ruleset.regex(_PLACE_OPENS).match(text, o_start):
                 return []  # 胡振宇当选市…: no space, and no place where the name would end
-            l_end = o_start = spaced or l_end
+            if spaced is not None:
+                o_start = spaced if o_start == l_end else o_start
+                l_end = spaced
         names = read_name_list(text, l_start, l_end, lex)
     elif n_start >= t_end:
         names = read_names(text, n_start, lex, _names_end(text, n_start, s_end), titled=n_start == t_end)

@@ -58,6 +58,7 @@ _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # pronouns, times, punctuation.
 _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "r", "t", "y", "x", "w"})
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
+_WORD_NAME_TAGS = frozenset({"a", "m", "n", "ns"})  # words that may be names right after a title (_word_name)
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _HAN = regex.compile(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
@@ -146,7 +147,7 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             continue
         plausible = plausibility(window[:length], lex)
         if not plausible:
-            if titled and length == 2 and _adjective_name(text, start, limit, lex):
+            if titled and length == 2 and _word_name(text, start, limit, lex):
                 return start + 2
             continue
         if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
@@ -159,14 +160,30 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
     return None
 
 
-def _adjective_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
-    """Whether the adjective (or numeral word) of two characters at `start`, right after an
-    office title, is a name: it opens on a surname and what follows leaves it no adverb's
-    place (检察长郑重|列席, 委员冷静|在审议时, 副主任齐心|、, 副主任万里|带队; but 县长郑重|承诺)."""
+def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
+    """Whether the word of two characters at `start`, right after an office title and
+    opening on a surname, is a name, by what follows it:
+    - an adjective or numeral word, where it leaves no adverb's place (检察长郑重|列席,
+      委员冷静|在审议时, 副主任齐心|、, 副主任万里|带队; but 县长郑重|承诺);
+    - a noun or place word before a word that ends names as well (镇人大主席高山|介绍);
+    - a verb, only as one item of a list of names (副主任自立|、普美芬、白永寿)."""
     pos = start + 2
-    if pos >= limit or text[start] not in lex.surnames or words(text[start:pos]) not in (((text[start:pos], "a"),), ((text[start:pos], "m"),)):
+    if pos >= limit or text[start] not in lex.surnames:
         return False
-    return text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None
+    read = words(text[start:pos])
+    if len(read) != 1:
+        return False
+    tag = read[0][1]
+    if tag in _VERB_TAGS:
+        return text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
+    if tag not in _WORD_NAME_TAGS:
+        return False
+    if text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None:
+        return True
+    # a noun before a word that ends names (介绍, 表示), not before any verb: jieba tags
+    # some adverbs as nouns (校长高度|重视)
+    after = lex.after_name_at.match(text, pos) if tag in ("n", "ns") else None
+    return after is not None and len(after.group()) > 1
 
 
 def _ethnic_name_to_stop(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
