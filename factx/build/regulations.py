@@ -57,7 +57,7 @@ def build_regulation(match: Match, ctx: Context) -> list[Regulation]:
         before = text[ctx.sentence_of(start)[0]:start]
         if before.count("《") > before.count("》"):  # the 《 stands earlier: an article's title with a comma
             return []
-        start = _unopened_start(text, start, end)
+        start = _unopened_start(text, start, end, ctx)
         if start is None:
             return []
     title = text[start:end]
@@ -96,7 +96,10 @@ def classify_title(title: str, ctx: Context) -> dict | None:
 
 def closed_title(title: str) -> str:
     """`title` with the closing bracket of its tail restored where OCR lost it:
-    `…实施细则(试行` gives `…实施细则(试行)`."""
+    `…实施细则(试行` gives `…实施细则(试行)`; and a nested title closed with 》 for 〉
+    (`关于修改〈…条例》的决定`) closed with 〉."""
+    if "〈" in title and "〉" not in title:
+        title = title.replace("》", "〉", 1)
     unclosed = _UNCLOSED_TAIL.search(title)
     if unclosed is None:
         return title
@@ -134,15 +137,19 @@ def _action(text: str, start: int, end: int, ctx: Context) -> str | None:
     return verb.group() if verb else None
 
 
-def _unopened_start(text: str, start: int, end: int) -> int | None:
+def _unopened_start(text: str, start: int, end: int, ctx: Context) -> int | None:
     """Where a title whose `《` was lost begins: `自内蒙古自治区…条例》实施以来`.
 
     The rule hands over the clause before the `》`; the title starts at its first place or
-    body (or at 关于), after the preposition or verb that governs it.
+    body (or at 关于), after the preposition or verb that governs it, or else right after
+    the last verb of the lexicon `regulation_actions`.
     """
     pos = start
     for word, tag in words(text[start:end]):
         if tag in _TITLE_OPENERS or word in ("关于", "中共"):
             return pos if end - pos >= 4 else None
         pos += len(word)
-    return None
+    # no place jieba knows (芦峁县 comes as 芦|峁|县): right after the verb that governs it
+    # (县政府出台|芦峁县淤地坝运行管护办法(试行)》)
+    verb = ctx.ruleset.regex(_LAST_ACTION).match(text, start, end)
+    return verb.end() if verb and end - verb.end() >= 4 else None
