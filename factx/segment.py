@@ -89,17 +89,21 @@ _FINAL = frozenset("。！？!?；;…")
 _QUOTE_CLOSERS = "”’」』)）》"
 _HEAD_KINDS = ("headline", "subtitle", "byline")
 # A line of a roster, as printed: a name (padded or not) and a wide space before what
-# follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line
-# under a heading, marked, with a CPPCC sector in brackets (`◆鲁明（科学技术界）　县政协常委…`,
-# its closing bracket maybe lost). It is a line of its own, neither the rest of the line above
-# nor continued by the line below, though folding drops the space. A speaker's heading with
-# the sector after a bar (`■殷明｜民革界`) has the offices on the line below: the heading
-# always runs on into that line (_SPEAKER_HEAD), and the two are then a roster line.
+# follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line under
+# a heading or a quote, marked, with a CPPCC sector in brackets (`◆鲁明（科学技术界）　县政协
+# 常委…`, its closing bracket maybe lost; `——鲁明　县政协委员…`). It is a line of its own,
+# neither the rest of the line above nor continued by the line below, though folding drops
+# the space. A speaker's heading with the sector after a bar (`■殷明｜民革界`) has the
+# offices on the line below: the heading always runs on into that line (_SPEAKER_HEAD), and
+# the two are then a roster line.
 _ROSTER_MAX = 60  # folded characters: a roster line is short
 _ROSTER_LINE = regex.compile(
-    r"\s*[□●■◆▲★]?\p{Han}{1,4}"
+    r"\s*(?:[□●■◆▲★]|——)?\p{Han}{1,4}"
     r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*)\S"
 )
+# A row of a table as a page prints it, three cells or more between tabs
+# (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
+_TABLE_ROW = regex.compile(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
 _SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
@@ -287,9 +291,10 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
 
 def _is_roster_line(line: Line, text: str) -> bool:
     """A short line of a roster, no sentence (a paragraph whose second character OCR padded,
-    `出　席呼和浩特市政协…。`, is none)."""
-    return len(line.folded) <= _ROSTER_MAX and _ROSTER_LINE.match(text, line.start, line.end) is not None \
-        and not _FINAL.intersection(line.folded)
+    `出　席呼和浩特市政协…。`, is none), or a row of a table."""
+    if len(line.folded) > _ROSTER_MAX or _FINAL.intersection(line.folded):
+        return False
+    return _ROSTER_LINE.match(text, line.start, line.end) is not None or _TABLE_ROW.fullmatch(text, line.start, line.end) is not None
 
 
 def _join_wrapped(text: str, lines: list[Line], soft: bool) -> list[Line]:
