@@ -88,6 +88,9 @@ _CLOSERS = "。！？!?；;…”」』)）》"
 _FINAL = frozenset("。！？!?；;…")
 _QUOTE_CLOSERS = "”’」』)）》"
 _HEAD_KINDS = ("headline", "subtitle", "byline")
+# A numbered heading of a report's section (`（二）聚焦中心大局，协商议政更加精准`, `三、…`): however
+# long, and though it ends on no punctuation, the paragraph after it is not its continuation.
+_SECTION_HEADING = regex.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
 # A line of a roster, as printed: a name (padded or not) and a wide space before what
 # follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line under
 # a heading or a quote, marked, with a CPPCC sector in brackets (`◆鲁明（科学技术界）　县政协
@@ -444,7 +447,7 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
             paragraphs.append((start, end))
             captions.append(line.caption or (photo_story and line.kind == "body"))
         cut = (line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
-               and _TRAILING_CREDIT.search(line.folded) is None)
+               and _TRAILING_CREDIT.search(line.folded) is None and not _SECTION_HEADING.match(line.folded))
     named: dict[str, str] = {}
     for role, name in art.bylines:  # a reporter named in the byline and again under a photo is one byline
         named.setdefault(name, role)

@@ -204,6 +204,14 @@ def test_a_cut_paragraph_does_not_swallow_the_next_heading():
     assert "秉持守正创新 加强自身建设" in sentences(PAGES["002"])
 
 
+def test_a_numbered_section_heading_is_no_cut_paragraph():
+    # a report's heading with a comma inside is long enough to pass for a cut paragraph
+    text = ("正文第一段。\n\n（二）聚焦中心大局，协商议政更加精准\n\n"
+            "4月至6月，县政协组织部分委员开展专题调研。\n\n三、今后工作的主要任务和基本思路\n\n全年完成任务。\n")
+    assert sentences(text)[1:] == ["（二）聚焦中心大局，协商议政更加精准", "4月至6月，县政协组织部分委员开展专题调研。",
+                                   "三、今后工作的主要任务和基本思路", "全年完成任务。"]
+
+
 def test_split_on_sentence_ends_but_not_inside_titles_quotes_or_brackets():
     t = "他说：“好。走！”会议审议《条例；草案》（第二稿。）通过。真的吗？是的；好"
     assert [t[s:e] for s, e in split_sentences(t, 0, len(t))] == [

@@ -116,7 +116,7 @@ _FRAME = r"^(?:{lex:event_prepositions}|受[^,;:]{1,40}(?:委托|邀请|委派|�
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
 # (?r): these suffix tests only say whether a match exists, and a search that starts from the
 # end tries the lexicons once, where a forward search tries them at every position.
-_ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})$"
+_ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})们?$"  # (代表们, 委员们)
 # A person: a surname and one or two characters, a run of Mongolian/Tibetan/Uyghur name
 # parts (更登|加措), or parts joined by a middle dot (艾力江·吐尔洪).
 _PERSON = r"(?:{lex:surnames}\p{Han}{1,2}|(?:{lex:ethnic_names}){1,3}|\p{Han}{2,6}[·•・]\p{Han}{2,6})"
@@ -397,11 +397,13 @@ def _as_actor(text: str, rs) -> str | None:
     text = rs.regex(_DISCOURSE).sub("", text, count=1)
     text = rs.regex(_ACTOR_TAIL).sub("", rs.regex(_REMARK).sub("", text))
     text = rs.regex(_PASSED_BY).sub("", text, count=1)
-    if len(text) < 2 or text[0] in "《“(":
-        return None
-    if (rs.regex(_ACTOR_END).search(text) or rs.regex(_NAME).match(text)
-            or rs.regex(_TITLED_NAME).search(text) or rs.regex(_HEAD_NAME).search(text)):
+    if len(text) < 2 or text[0] in "《“(" or text[0].isdigit():
+        return None  # (00开幕会: the rest of a clock time, 上午9:00　开幕会)
+    if rs.regex(_ACTOR_END).search(text) or rs.regex(_TITLED_NAME).search(text) or rs.regex(_HEAD_NAME).search(text):
         return text
+    if rs.regex(_NAME).match(text):
+        # a name alone must read as one: 安排, 全天 open on a surname but are words
+        return text if plausibility(text, NameLexicons.of(rs)) else None
     meeting = rs.regex(_MEETING).match(text)
     if meeting:
         return meeting.group("body") if meeting.group("body") else text
