@@ -95,10 +95,12 @@ _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起
 _DOCUMENT_DATED = (r"^(?P<verb>施行|实施|生效|修订|修改|修正|通过|颁布|出台|印发|制定|发布|公布|批准)的"
                    r"(?:[^,;。《》]{1,10}?的)?《(?P<title>[^《》]{2,60})》")
 _THIS = r"(?:该|本|此|这部)"  # 该条例, 本办法: the regulation named before
-_DOCUMENT_LEAD = rf"^(?:现行|新修订的|新修改的|修订后的|修改后的|新|{_THIS})"
+_DESCRIBED = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新)"  # words that describe a title before it
+_DOCUMENT_LEAD = rf"{_DESCRIBED}|^{_THIS}"
 _THIS_KIND = rf"^{_THIS}(?P<kind>{{lex:regulation_kinds}})"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
 _MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
+_LED_TITLE = rf"(?:{_DESCRIBED})?{_MARKED_TITLE}$"  # 新修订的《…法》, 现行《…条例》
 # A clause that ends on a verb of saying frames what follows as reported speech.
 _REPORTING = r"(?:介绍|说|表示|指出|强调|认为|告诉记者)$"
 # 经 before the body that passed or approved something (经市人大常委会第七次会议审议通过):
@@ -252,7 +254,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
     if given_actor:
         pre = given_actor
-    verbs = list(rs.regex(_VERBS).finditer(pre))
+    # (新修订的《…》: the words before a title describe it, 新修 is no verb of the event)
+    verbs = [] if rs.regex(_LED_TITLE).match(pre) else list(rs.regex(_VERBS).finditer(pre))
     if verbs:  # 会议传达学习了习近平总书记2023年9月21日…: the actor follows the last verb
         after = rs.regex(r"^[了着过的]").sub("", pre[verbs[-1].end():])
         if _as_actor(after, rs) or verbs[0].start() == 0:
@@ -361,11 +364,16 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
             # no subject after the frame either (对…开展执法检查,让监督…): the clause has none
             return actor, (predicate if actor else clause), actor is None
         return None, clause, True
+    titled = clause.find("》") + 1 if clause.startswith("《") else 0  # (no marker inside: 关于, 修改)
     for m in markers:
+        if m.start() < titled:
+            continue
         if m.start() == 1 and clause[0] in _LEVEL_ALONE and m.group() not in ("在", "于"):
             return clause[0], clause[1:], False  # 镇召开…推进会: the level alone is the place the page is about
         if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
-            actor = _as_actor(clause[:m.start()], rs) or _as_subject_place(clause[:m.start()], rs)
+            subject = clause[:m.start()]
+            actor = _as_actor(subject, rs) or _as_subject_place(subject, rs) or (
+                _as_subject_document(subject, rs) if subject.startswith("《") else None)  # 《…(草案)》在…公布
             if actor:
                 return actor, clause[m.start():], False
             if m.group() in ("在", "于"):
@@ -441,8 +449,8 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     自…起施行) the last title of that kind named before it."""
     rs = ctx.ruleset
     text = ctx.atext.text
-    head = rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1)
-    title = rs.regex("^" + _MARKED_TITLE).match(head)
+    head = rs.regex(_DESCRIBED).sub("", rs.regex(_DISCOURSE).sub("", text[s_start:end], count=1), count=1)
+    title = rs.regex("^" + _MARKED_TITLE).match(head)  # (现行《…条例》于…通过: the lead describes it)
     if title:
         return closed_title(title.group(1))
     last = None
