@@ -171,6 +171,17 @@ def test_a_review_article_places_yearless_dates_in_the_year_it_reviews(ruleset):
     assert plain.year_context(date).default == 2021
 
 
+def test_an_editors_note_on_a_work_report_is_dated_as_the_page(ruleset):
+    from factx.pipeline import Options, extract_text
+
+    text = ("某县政协常务委员会工作报告\n——2026年1月7日在政协某县第十届委员会第五次会议上\n\n"
+            "编者按：1月7日上午，政协某县第十届委员会第五次会议开幕。本报今日刊发报告全文。\n\n"
+            "一年来，县政协坚持围绕中心。\n\n5月20日，县政协召开推进会。\n")
+    found = [(r.date.start, r.actor) for r in extract_text(text, ruleset, "p.txt", Options(year=2026)) if r.type == "event"]
+    # the note speaks of the session the page reports; the report speaks of the year before
+    assert found == [("2026-01-07", None), ("2026-01-07", "政协某县第十届委员会"), ("2025-05-20", "县政协")]
+
+
 # --- not events ---------------------------------------------------------------------------------
 
 NOT_EVENTS = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -12,6 +12,7 @@ from factx.rules import RuleSet
 from factx.values.dates import YearContext, month_number, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
+_EDITORS_NOTE = regex.compile(r"[\[【]?(?:编者按|编者的话|编前|编后)")  # a paragraph in the paper's own voice
 # The marks that open a short news item or a caption (■县人大常委会…, ▲图为…).
 MARKS = "▲△●■◆□★"
 # Every year the text names: 2023年, 二〇二三年, and the relative words (同年, 次年, 今年...).
@@ -112,7 +113,16 @@ class Context:
         if self._year_line is None:
             self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of,
                                             self.reviewed_year, self.published_month)
-        return self._year_line.context(pos, self.paragraph_of(pos))
+        paragraph = self.paragraph_of(pos)
+        years = self._year_line.context(pos, paragraph)
+        if self.reviewed_year and years.default == self.reviewed_year and self._is_editors_note(paragraph):
+            # 编者按：1月7日上午，…会议开幕: the paper's own note on the report, dated as the page
+            years = replace(years, default=self.publication_year)
+        return years
+
+    def _is_editors_note(self, paragraph: int) -> bool:
+        first = self.atext.sentence_starts[self._paragraph_starts[paragraph]]
+        return _EDITORS_NOTE.match(self.atext.text, first) is not None
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph holding folded `pos`: sentences split by a line break in
