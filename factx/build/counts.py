@@ -579,6 +579,10 @@ class CountReader:
                 action, end = verb_after, verb_after[1]  # 110人次参与
                 if item is None and s[verb_after[0]:verb_after[1]] in self.grammar.known_verbs:
                     item = verb_after  # … the act is counted (not 全村436户都|吃上了…)
+        if item and s.endswith(_PART_OF, item[0], item[1]):
+            # 形成协商建议28条。县政府将其中|19条吸纳进…: a part of what the count before counted
+            item = self.shared_item(s, qs, quantity)
+            elided_unit = unit if item is None else None
         markers = left.markers
         # 分别较去年同期提高1.2个和0.9个百分点, 分别占立案总数的14.5%和85.5%: each of the
         # counts before, in turn (not the base of a share)
@@ -759,6 +763,9 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     action 办理."""
     text = ctx.atext.text
     q_start, q_end = match.groups["quantity"]
+    o_start, o_end = ctx.atext.span(q_start, q_end)
+    if "\t" in ctx.original[o_start:o_end]:
+        return []  # 2⇥起　航⇥男…: a table's row number and the next cell, folded together
     s_start, s_end = ctx.sentence_of(q_start)
     sentence = text[s_start:s_end]
     qs, qe = q_start - s_start, q_end - s_start
