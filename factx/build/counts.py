@@ -98,6 +98,7 @@ _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百
 # or a verb of building (视察农村供水保障工程建设情况).
 _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
+_ROW_NUMBER = regex.compile(r"\d{1,3}\t")  # a line that opens on a number and a tab: a table's row
 _CONVERSION_OPEN = regex.compile(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
@@ -764,7 +765,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     text = ctx.atext.text
     q_start, q_end = match.groups["quantity"]
     o_start, o_end = ctx.atext.span(q_start, q_end)
-    if "\t" in ctx.original[o_start:o_end]:
+    if _ROW_NUMBER.match(ctx.original, o_start, o_end) and (o_start == 0 or ctx.original[o_start - 1] == "\n"):
         return []  # 2⇥起　航⇥男…: a table's row number and the next cell, folded together
     s_start, s_end = ctx.sentence_of(q_start)
     sentence = text[s_start:s_end]
