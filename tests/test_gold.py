@@ -46,7 +46,7 @@ SETS = {
     # official .900/.972 and .741/1.000: Dai names, 李正和 read as 李正 + 和). A rule
     # change that raises them should come from the error class, never from their sentences.
     "heldout-fresh": (_heldout(5, 6), HELDOUT / "gold", {
-        "event": (0.99, 0.91),  # .917 since an actor written as 村里 is the village named (session 12)
+        "event": (0.99, 0.94),  # .944 since a document described before its title is the subject (session 13)
         "count": (0.99, 0.93),  # .931 since a character alone after 个 is a noun (session 12)
         "official": (0.95, 0.99),  # .974/1.000 since a body written with its level alone is the place named (session 12)
         "regulation": (0.99, 0.99),
@@ -98,7 +98,7 @@ SETS = {
     # classes: event 1.000/.852, official 1.000/1.000.
     "heldout-15-16": (_heldout(15, 16), HELDOUT / "gold", {
         "event": (0.99, 0.96),  # .963 since works with a design measure are subjects (session 11)
-        "count": (0.99, 0.96),  # .965 (session 12)
+        "count": (0.99, 0.96),  # .961: page 15's gold glosses the noun of an elided count in brackets (session 13)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -156,7 +156,7 @@ SETS = {
     # official 1.000/1.000.
     "heldout-25-26": (_heldout(25, 26), HELDOUT / "gold", {
         "event": (0.99, 0.90),
-        "count": (0.99, 0.95),
+        "count": (0.99, 0.96),  # .967 since an elided noun's clause is part of the item (session 13)
         "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
@@ -258,7 +258,7 @@ SETS = {
     "heldout-43-44": (_heldout(43, 44), HELDOUT / "gold", {
         "event": (0.99, 0.98),
         "count": (0.99, 0.96),
-        "official": (0.99, 0.94),  # 1.000/.944: 万千 is found, its body unsaid (session 12)
+        "official": (0.99, 0.97),  # 1.000/.972: 万千 is found, its body unsaid (session 12)
         "regulation": (0.99, 0.99),
     }),
     # Pages 45-46, written in session 12 (a Heilongjiang forest-belt county paper's front
@@ -268,17 +268,20 @@ SETS = {
     # editions of a festival, votes by head, conversions in brackets, drafts adopted).
     "heldout-45-46": (_heldout(45, 46), HELDOUT / "gold", {
         "event": (0.99, 0.90),
-        "count": (0.99, 0.95),
+        "count": (0.99, 0.96),
         "official": (0.98, 0.99),  # .981: 疏浚, a verb after a title, is not read as a name
         "regulation": (0.99, 0.99),
     }),
     # Pages 47-48, written in session 13 (a Yunnan Hani-Yi county portal's weekly digest; a
-    # Shaanxi county CPPCC work report in the county paper); first scores, at 52f763a.
+    # Shaanxi county CPPCC work report in the county paper); first scores, at 52f763a: event
+    # .946/.800, count .987/.919, official .654/1.000, regulation .947/1.000. Session 13 then
+    # fixed their classes (appointment tables, names that are words after titles, rare
+    # surnames, misprinted nested titles, documents as subjects, editors' notes).
     "heldout-47-48": (_heldout(47, 48), HELDOUT / "gold", {
-        "event": (0.94, 0.79),
-        "count": (0.98, 0.91),
-        "official": (0.65, 0.99),
-        "regulation": (0.94, 0.99),
+        "event": (0.97, 0.93),
+        "count": (0.99, 0.92),
+        "official": (0.98, 0.99),  # .985: 局长霍然表示 reads as an adverb ("suddenly")
+        "regulation": (0.99, 0.99),
     }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
