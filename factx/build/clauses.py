@@ -43,6 +43,9 @@ _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "u
 _OPENING_TAGS = frozenset({"t", "c", "m", "d", "x", "ul", "uj", "link"})
 _ADVERB_TAGS = frozenset({"d", "t"})  # adverbs (已) and time words (jieba tags 正在 one)
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
+# Verbs whose object is a figure reached (实现|产值, 完成|产值): no measure noun after them
+# joins them into one noun, as 参加|人数 does.
+_ACHIEVING = frozenset({"实现", "完成", "创造", "取得"})
 # Words of comparison (收入|同比|增长): they end like a measure noun (比) but make none.
 _NUMERAL_CHAR = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余些]")
 COMPARISON_WORDS = frozenset({"较", "比", "相比", "同比", "环比", "较之"})
@@ -293,7 +296,7 @@ class ClauseGrammar:
         # a verb before a measure noun: 点击|量, 完成|率, 参加|人数
         return self.is_verb(prev) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
                                        or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
-                                       and t.text not in COMPARISON_WORDS)
+                                       and t.text not in COMPARISON_WORDS and prev.text not in _ACHIEVING)
 
     # --- the verb and the noun phrase of a run of words ---------------------------------
 

@@ -99,6 +99,7 @@ _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百
 _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
 _ROW_NUMBER = regex.compile(r"\d{1,3}\t")  # a line that opens on a number and a tab: a table's row
+_DIMENSIONS = ("海拔", "面积", "全长", "总长", "长度", "高度", "深度", "宽度", "厚度", "直径", "水深", "埋深")
 _CONVERSION_OPEN = regex.compile(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
@@ -359,8 +360,11 @@ class CountReader:
         agent = None  # 委员|参与|1280人次: who acted; counted in people, they are what is counted
         if not tail and verb_index > 0:
             before = toks[:verb_index]
-            while len(before) > 1 and (before[-1].tag in ("d", "ad") or before[-1].text in self.adverbs):
-                before = before[:-1]  # 积水深度|基本|控制在, 财政收入|将|完成, 加工厂|计划|投资: the adverb is the verb's
+            while len(before) > 1 and (before[-1].tag in ("d", "ad") or before[-1].text in self.adverbs
+                                       or _CAP_BEFORE_VERB.fullmatch(before[-1].text) or _PER.fullmatch(before[-1].text)):
+                # 积水深度|基本|控制在, 财政收入|将|完成, 加工厂|计划|投资: the adverb is the verb's;
+                # 鲜叶|每公斤|最高|卖到: the rate and the cap are the count's (approx at_most)
+                before = before[:-1]
             subject = grammar.noun_phrase(before)  # 一般公共预算收入|完成|280.5亿元
             # 通过专项债等渠道|再筹集1.5亿元: a phrase a coverb opens says how, not what
             by_means = any(t.text in grammar.means for t in toks[:verb_index])
@@ -528,8 +532,13 @@ class CountReader:
                 # 带动周边农户420余户|增收, 43名居民代表中39人|赞成: what the people counted
                 # (before, or by the count before) then do
                 item_after, verb_after = None, item_after
-        if item_after and left.kind == "noun" and left.item and s.startswith("的", qe) and self._listed_after_count(s, left.start):
-            item_after = None  # 门店37家、员工460余人|的食品企业: a list of counts describes the noun after
+        if item_after and left.kind == "noun" and left.item and s.startswith("的", qe):
+            dimension = next((d for d in _DIMENSIONS if s.endswith(d, left.item[0], left.item[1])), None)
+            if dimension:
+                # 坐落在海拔|1600多米|的山腰上: the count measures the dimension, not the noun after
+                item_after, left = None, replace(left, item=(left.item[1] - len(dimension), left.item[1]))
+            elif self._listed_after_count(s, left.start):
+                item_after = None  # 门店37家、员工460余人|的食品企业: a list of counts describes the noun after
         end = qe
         elided_unit = clause = None
         if item_after:
