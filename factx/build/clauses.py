@@ -37,11 +37,11 @@ VERB_TAGS = frozenset({"v", "vd", "vi", "vg"})
 _NOUN_TAGS = frozenset({"vn", "an", "j", "l", "i", "b", "eng", "nz", "g", "quote"})
 MODIFIER_TAGS = frozenset({"r", "a", "b", "s"})  # may open an item: 各级, 主要, 年轻, 党内
 _FUNCTION_TAGS = frozenset({"d", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "x", "m", "q", "f"})
-# A verb and one of these make a noun: 点击量, 完成率, 参加人数.
 # Tags of the words that may open a phrase before what it is about: time, conjunction,
 # numeral, adverb, punctuation, particles (strip_framing).
 _OPENING_TAGS = frozenset({"t", "c", "m", "d", "x", "ul", "uj", "link"})
 _ADVERB_TAGS = frozenset({"d", "t"})  # adverbs (已) and time words (jieba tags 正在 one)
+# A verb and one of these make a noun: 点击量, 完成率, 参加人数.
 _MEASURE_SUFFIXES = frozenset("量率数额值比度")
 # Verbs whose object is a figure reached (实现|产值, 完成|产值): no measure noun after them
 # joins them into one noun, as 参加|人数 does.

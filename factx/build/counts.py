@@ -795,10 +795,11 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
         # 计划改造老旧小区52个…。截至5月20日,已开工19个: an act counted in things counts the
         # things named before in that unit
         item = _item_named_before(ctx, reader, s_start, quantity.unit) or item
-    if reading.clause and (item is None or item not in (said := _text_of(sentence, reading.clause))):
+    said = _text_of(sentence, reading.clause)
+    if said and (item is None or item not in said):
         # 收到建议132件,其中已办结的|118件: 已办结的建议; with no noun named, the clause alone
         # (所提问题已经解决的|236件) says which are counted
-        item = _text_of(sentence, reading.clause) + (item or "")
+        item = said + (item or "")
     if item and (referred := ctx.ruleset.regex(_REFERRED_WORKS).match(item)):
         named = _works_named_before(ctx, s_start + (reading.item[0] if reading.item else qs), referred["head"])
         item = named + item[referred.end():] if named else item  # 该工程|总投资 -> 农村供水保障工程|总投资

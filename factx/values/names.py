@@ -165,7 +165,7 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     opening on a surname, is a name, by what follows it:
     - an adjective or numeral word, where it leaves no adverb's place (检察长郑重|列席,
       委员冷静|在审议时, 副主任齐心|、, 副主任万里|带队; but 县长郑重|承诺);
-    - a noun or place word before a word that ends names as well (镇人大主席高山|介绍);
+    - a noun or place word there too, and before a word that ends names (镇人大主席高山|介绍);
     - a verb, only as one item of a list of names (副主任自立|、普美芬、白永寿)."""
     pos = start + 2
     if pos >= limit or text[start] not in lex.surnames:
