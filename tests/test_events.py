@@ -182,6 +182,17 @@ def test_an_editors_note_on_a_work_report_is_dated_as_the_page(ruleset):
     assert found == [("2026-01-07", None), ("2026-01-07", "政协某县第十届委员会"), ("2025-05-20", "县政协")]
 
 
+def test_an_archive_photo_is_dated_before_the_page(ruleset):
+    from factx.pipeline import extract_text
+
+    page = "某县报数字报\n2026年1月13日　星期二　第05版：政协\n\n图片新闻\n\n"
+    caption = "图③　7月2日，民主监督组在石门镇察看采煤塌陷区治理情况。"
+    dated = [[r.date.start for r in extract_text(page + text + "\n", ruleset, "p.txt") if r.type == "event"]
+             for text in (caption + "（资料图片，县政协办公室供图）", caption)]
+    # an old photo's July is last July; a July six months ahead may be a plan, so this year's
+    assert dated == [["2025-07-02"], ["2026-07-02"]]
+
+
 # --- not events ---------------------------------------------------------------------------------
 
 NOT_EVENTS = [

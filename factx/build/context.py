@@ -12,6 +12,7 @@ from factx.rules import RuleSet
 from factx.values.dates import YearContext, month_number, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
+_ARCHIVE_PHOTO = regex.compile(r"资料(?:图片|照片|图)")  # a caption's credit: the photo is an old one
 _EDITORS_NOTE = regex.compile(r"[\[【]?(?:编者按|编者的话|编前|编后)")  # a paragraph in the paper's own voice
 # The marks that open a short news item or a caption (■县人大常委会…, ▲图为…).
 MARKS = "▲△●■◆□★"
@@ -118,7 +119,15 @@ class Context:
         if self.reviewed_year and years.default == self.reviewed_year and self._is_editors_note(paragraph):
             # 编者按：1月7日上午，…会议开幕: the paper's own note on the report, dated as the page
             years = replace(years, default=self.publication_year)
+        if self._is_archive_photo(pos):
+            years = replace(years, past=True)  # 7月2日，…察看…。（资料图片） on a January page: last July
         return years
+
+    def _is_archive_photo(self, pos: int) -> bool:
+        """Whether the line of folded `pos` is the caption of an archive photo (资料图片)."""
+        start, end = self.atext.sentences[self.atext.sentence_index(pos)]
+        line_end = self.original.find("\n", end)
+        return _ARCHIVE_PHOTO.search(self.original, start, len(self.original) if line_end < 0 else line_end) is not None
 
     def _is_editors_note(self, paragraph: int) -> bool:
         first = self.atext.sentence_starts[self._paragraph_starts[paragraph]]
