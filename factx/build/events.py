@@ -153,6 +153,10 @@ _AT_PLACE = (
 )
 # The places whose things are acted on: 对清河县、石林县的高标准农田…开展集中视察.
 _OWNER_PLACE = rf"(?P<verb>对)(?P<place>{_PLACE_CHARS}{{2,30}}?)的(?P<next>(?!))?"
+# A visit to a thing of a place (视察咪卡乡古茶园保护和…情况): the place it opens on, a name and
+# its level, when nothing else in the clause names one; not a scope (全县各乡镇) or 乡村.
+_VISITED_OWNER = (r"(?P<verb>{lex:visit_verbs})(?!{NAME_SUFFIX})了?(?![全各本该此这那])"
+                  r"(?P<place>\p{Han}{2,6}?(?:乡|镇|村|县|区|市|旗|街道|社区))(?=\p{Han})(?P<next>(?!))?")
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
 _VISIT_PLACE = (
@@ -549,7 +553,7 @@ def _same_subject(post: str, rs) -> list[str]:
 def _location(post: str, rs) -> tuple[str | None, str | None]:
     """(place, the words that name it with their verb) of a clause, or (None, None)."""
     best = None
-    for source in (_MOVE_PLACE, _AT_PLACE, _FRAME_PLACE, _VISIT_PLACE, _OWNER_PLACE):
+    for source in (_MOVE_PLACE, _AT_PLACE, _FRAME_PLACE, _VISIT_PLACE, _OWNER_PLACE, _VISITED_OWNER):
         for m in rs.regex(source).finditer(post):
             if source is _FRAME_PLACE and (rs.regex(_VERB).search(m.group("place")) or not rs.regex(_PLACE_END).search(m.group("place"))):
                 continue  # 在村里|创办|后方医院, 在…艺术展演中获得一等奖: a clause with a verb, or without a place's head, is no frame
@@ -558,9 +562,10 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
                 continue
             # A place where something is done beats one merely reached (来到办公室,…直奔…小区查看),
             # and any named with a verb beats the owner of what is acted on.
-            rank = (source is _OWNER_PLACE, m.group("next") is None, m.start())
+            owner = source is _OWNER_PLACE or source is _VISITED_OWNER
+            rank = (source is _VISITED_OWNER, owner, m.group("next") is None, m.start())
             # the owner stays in the action (对清河县的高标准农田开展视察): it names what was acted on
-            phrase = None if source is _OWNER_PLACE else m.group("verb") + m.group("place") + (m.groupdict().get("etc") or "")
+            phrase = None if owner else m.group("verb") + m.group("place") + (m.groupdict().get("etc") or "")
             if best is None or rank < best[0]:
                 best = (rank, place, phrase)
     return (best[1], best[2]) if best else (None, None)
