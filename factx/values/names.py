@@ -60,6 +60,7 @@ _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _WORD_NAME_TAGS = frozenset({"a", "m", "n", "ns"})  # words that may be names right after a title (_word_name)
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_CONJUNCTIONS = frozenset("和与同及")  # that are also given names' last characters (李正和)
 _BOUND_MORPHEME_TAGS = frozenset({"g", "ng", "zg"})  # jieba's tags for a character that is no word alone (琪)
 _HAN = regex.compile(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
@@ -155,8 +156,9 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             bounds = _boundaries(window)
         clear = _ends_name(text, start, start + length, limit, length in bounds, lex)
         if clear >= 3 - plausible or (titled and clear == 1 and not _adverb_at(text, start + length, limit)):
-            if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and plausibility(window[:length + 1], lex):
-                return start + length + 1  # 刀志明|说, not 刀志|明说
+            if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and (
+                    plausibility(window[:length + 1], lex) or window[length] in _CONJUNCTIONS):
+                return start + length + 1  # 刀志明|说, not 刀志|明说; 李正和|主持 (jieba: 李正|和)
             return start + length
     return None
 
@@ -227,6 +229,8 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
         # 农志|坚|带领: a lone character between the shorter name and a word that follows
         # names is the name's last, unless it can follow a name itself (在, 等) or is a
         # function word or an adverb
+        if tag == "c" and glued in _CONJUNCTIONS:
+            return True  # 李正|和|主持: a conjunction joins no verb to the name, so 和 is the name's
         if glued in lex.after_name or tag in _NOT_IN_NAME or tag in ("d", "ad"):
             return False
         return len(words(text[start:pos])) == 1  # 常德|胜|说 too, although jieba knows 常德 as a person
