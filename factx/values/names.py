@@ -222,9 +222,12 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
     农志坚|带领. It does when jieba reads the shorter name as some other word (刀志, 农志: n)
     and the glued word is a rare one (明说, not 听说); 张三|听说 and 蔡明|说 stay (jieba knows
     张三 and 蔡明 as persons)."""
-    if pos + 2 > limit or not lex.after_name_at.match(text, pos + 1):
+    after = lex.after_name_at.match(text, pos + 1) if pos + 2 <= limit else None
+    if after is None:
         return False
     glued, tag = words(text[pos:min(limit, pos + 6)])[0]
+    if len(glued) > 2 and len(glued) == 1 + len(after.group()):
+        return True  # 韦达|洪所作: jieba glued the last character to a word that follows names
     if len(glued) == 1:
         # 农志|坚|带领: a lone character between the shorter name and a word that follows
         # names is the name's last, unless it can follow a name itself (在, 等) or is a
