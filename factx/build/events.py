@@ -42,6 +42,7 @@ from factx.match import Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
 from factx.values.names import NameLexicons, plausibility
+from factx.words import words
 
 # A verb of the event lexicon, unless it is part of a name: 党组织, 调研组, 学习委员会, and
 # 协调 read across 政协调研组.
@@ -301,7 +302,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     if actor is None and rs.regex("{STATISTIC}").search(post):
         return None  # a period's statistic, not an event
     scope = _same_subject(predicate, rs)
-    if post and rs.regex(_FRAME).match(post) and not predicate.startswith(post[:_first_clause_end(post)]):
+    if post and (frame := rs.regex(_FRAME).match(post)) and not (len(frame.group()) == 1 and _glued_first(post)) \
+            and not predicate.startswith(post[:_first_clause_end(post)]):
         scope.insert(0, post[:_first_clause_end(post)])  # 在…会议室,市人大代表李明…: the frame holds the place
     place, place_phrase = _location(",".join(scope), rs)
     if actor and (level := _LEVEL_SPOKEN.fullmatch(actor)):
@@ -357,6 +359,8 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         return _as_actor(organiser.group("agent"), rs), clause[organiser.end():], False
     first_end = _first_clause_end(clause)
     markers = list(rs.regex(_MARKERS).finditer(clause, 0, first_end))
+    if markers and markers[0].start() == 0 and len(markers[0].group()) == 1 and _glued_first(clause):
+        markers = markers[1:]  # 向阳社区, 于都县: jieba reads the character into a name, no preposition
     if (markers and markers[0].start() == 0) or rs.regex(_OPENS_ON_VERB).match(clause):
         # the clause opens on its verb or a preposition: its subject is not here
         head = rs.regex(_RELATIVE_HEAD).match(clause)
@@ -394,6 +398,12 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
     if own:  # 我区遭遇入汛以来最强降雨过程, 我局已予以采纳: the paper's own place or the letter's own body
         return own.group(), clause[own.end():], False
     return None, clause, False
+
+
+def _glued_first(text: str) -> bool:
+    """Whether jieba reads the first character of `text` into a longer word: 向阳|社区 and
+    于都县 open on no preposition."""
+    return len(words(text[:6])[0][0]) > 1
 
 
 def _first_clause_end(text: str) -> int:
