@@ -292,6 +292,14 @@ SETS = {
         "official": (0.75, 0.87),
         "regulation": (0.88, 0.99),
     }),
+    # Pages 51-52, written in session 13 (a Fujian Hakka county paper's people's congress
+    # page; a Hubei Tujia county government portal's news column); first scores at b4b7c3c.
+    "heldout-51-52": (_heldout(51, 52), HELDOUT / "gold", {
+        "event": (0.59, 0.86),
+        "count": (0.94, 0.91),
+        "official": (0.95, 0.98),
+        "regulation": (0.93, 0.99),
+    }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
 
