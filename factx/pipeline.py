@@ -83,18 +83,28 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
 _PUBLISHED_AT = regex.compile(
     r"^(?:发布|发表|更新)?(?:时间|日期):((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
+# …and a document's own date among other fields of the line (`发布机构：…　发文日期：2026-02-25`).
+_ISSUED_AT = regex.compile(
+    r"(?:发布|发文|成文|印发)日期:((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
+)
+# A portal's clock (`今天是：2026年2月26日　星期四`): the day of the visit, when the page names no
+# date of its own; a page is never published after it.
+_CLOCK = regex.compile(r"^(?:今天是|今日是|今天|今日):?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日")
 
 
 def masthead_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the masthead's dateline on a line of the page head
     (`塔尔拉报  2025年1月16日  星期四` gives (2025, 1)), or of a portal's publishing line
-    (`发布时间：2025-01-06 16:32`), or of a post's stamp (`岱溪人大　2024年11月15日 18:06　福建`),
+    (`发布时间：2025-01-06 16:32`, `…　发文日期：2026-02-25`), or of a post's stamp
+    (`岱溪人大　2024年11月15日 18:06　福建`), else of a portal's clock (`今天是：2026年2月26日`),
     or None."""
+    clock = None
     for line in fold_texts(text[:2000].splitlines()):
-        head = DATELINE.match(line) or _PUBLISHED_AT.match(line) or publication_stamp(line)
+        head = DATELINE.match(line) or _PUBLISHED_AT.match(line) or publication_stamp(line) or _ISSUED_AT.search(line)
         if head:
             return int(head.group(1)), int(head.group("month"))
-    return None
+        clock = clock or _CLOCK.match(line)
+    return (int(clock.group(1)), int(clock.group("month"))) if clock else None
 
 
 def publication_month(text: str, year: int | None) -> int | None:

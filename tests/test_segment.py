@@ -381,6 +381,21 @@ def test_a_portal_publishing_line_dates_the_page(ruleset):
     assert masthead_date(page.replace("2025-01-06 16:32", "2024年1月22日")) == (2024, 1)
 
 
+def test_a_documents_date_among_fields_or_a_portals_clock_dates_the_page(ruleset):
+    # 发文日期 among the fields of an item's head; the page also names a plan to 2028
+    page = ("某县人民政府\n首页 ｜ 新闻中心\n\n政务动态\n\n索引号：MB1/2026-00096　　信息分类：政务动态\n"
+            "发布机构：县人民政府办公室　　发文日期：2026-02-25\n\n"
+            "2月24日，县人民政府第58次常务会议召开，审议通过《某县三年行动方案（2026—2028年）》。\n")
+    assert masthead_date(page) == (2026, 2)
+    (event,) = [r for r in extract_text(page, ruleset) if r.type == "event"]
+    assert event.date.start == "2026-02-24"
+    # with no date of its own, the portal's clock line: the day of the visit
+    clock = page.replace("发布机构：县人民政府办公室　　发文日期：2026-02-25\n", "").replace(
+        "首页 ｜ 新闻中心\n", "首页 ｜ 新闻中心\n今天是：2026年2月26日　星期四\n")
+    assert masthead_date(clock) == (2026, 2)
+    assert masthead_date(clock.replace("今天是：2026年2月26日　星期四\n", "")) is None
+
+
 # A post of a public account: its stamp line in the head, its readers' comments at the foot.
 POST = """某县人大
 人大动态丨县人大常委会召开会议
