@@ -151,6 +151,8 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
         if not plausible:
             if titled and length == 2 and _word_name(text, start, limit, lex):
                 return start + 2
+            if titled and length == 3 and _verb_given_name(text, start, limit, lex):
+                return start + 3
             continue
         if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
             bounds = _boundaries(window)
@@ -187,6 +189,26 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     # some adverbs as nouns (校长高度|重视)
     after = lex.after_name_at.match(text, pos) if tag in ("n", "ns") else None
     return after is not None and len(after.group()) > 1
+
+
+def _verb_given_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
+    """Whether a surname and a given name that jieba reads as a verb (鄢|开明, 卢|振兴), right
+    after an office title, are a name: the verb is no word that follows names (张|强调 is
+    Zhang emphasising), the surname makes no word with the title (支队长|期坚持), and the
+    name ends clearly (a clause mark, a word that follows names,
+    or another verb: 鄢开明|作, 卢振兴|算了)."""
+    pos = start + 3
+    if pos > limit or text[start] not in lex.surnames:
+        return False
+    read = words(text[start:pos])  # jieba must split the surname off itself: 卢|振兴, not 陆续|到
+    if len(read) != 2 or len(read[0][0]) != 1 or read[1][1] != "v" or lex.after_name_at.match(text, start + 1):
+        return False
+    if start > 0 and frequency(text[start - 1:start + 1]):
+        return False  # 支队长|期坚持: the title's last character and the surname are one word (长期)
+    if pos == limit or text[pos] in _NAME_STOPS or lex.after_name_at.match(text, pos):
+        return True
+    word, tag = words(text[pos:min(limit, pos + 6)])[0]
+    return tag in _VERB_TAGS
 
 
 def _ethnic_name_to_stop(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
