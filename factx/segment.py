@@ -289,6 +289,8 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
         return False
     if _NUMBER_CUT.search(a.folded) and _NUMBER_GOES_ON.match(b.folded):
         return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
+    if a.folded.count("《") > a.folded.count("》") and "》" in b.folded:
+        return True  # `…印发《…操作` / `细则（试行）》。…`: a title cut by the line end, whatever the layout
     return soft
 
 

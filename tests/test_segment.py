@@ -204,6 +204,13 @@ def test_a_cut_paragraph_does_not_swallow_the_next_heading():
     assert "秉持守正创新 加强自身建设" in sentences(PAGES["002"])
 
 
+def test_a_title_cut_by_the_line_end_runs_on_whatever_the_layout():
+    # a page that prints every paragraph on one line, no blank lines between
+    text = ("县政府常务会议召开。\n会议审议通过《某县耕地地力保护补贴资金发放操作\n细则（试行）》。今年补贴面积约38.6万亩。\n"
+            "会议指出，要抓好落实。\n")
+    assert sentences(text)[1] == "会议审议通过《某县耕地地力保护补贴资金发放操作\n细则（试行）》。"
+
+
 def test_a_numbered_section_heading_is_no_cut_paragraph():
     # a report's heading with a comma inside is long enough to pass for a cut paragraph
     text = ("正文第一段。\n\n（二）聚焦中心大局，协商议政更加精准\n\n"
