@@ -61,7 +61,7 @@ _PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
-    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|期间)*"
+    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|期间|两天|两日)*"
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
