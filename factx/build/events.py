@@ -61,7 +61,7 @@ _PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
-    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|期间|两天|两日)*"
+    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日)*"
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
@@ -155,9 +155,10 @@ _AT_PLACE = (
 # The places whose things are acted on: 对清河县、石林县的高标准农田…开展集中视察.
 _OWNER_PLACE = rf"(?P<verb>对)(?P<place>{_PLACE_CHARS}{{2,30}}?)的(?P<next>(?!))?"
 # A visit to a thing of a place (视察咪卡乡古茶园保护和…情况): the place it opens on, a name and
-# its level, when nothing else in the clause names one; not a scope (全县各乡镇) or 乡村.
+# its level, when nothing else in the clause names one; not a scope (全县各乡镇) or 乡村, and
+# not a level character that opens a word (城区农贸|市场, 村|民).
 _VISITED_OWNER = (r"(?P<verb>{lex:visit_verbs})(?!{NAME_SUFFIX})了?(?![全各本该此这那])"
-                  r"(?P<place>\p{Han}{2,6}?(?:乡|镇|村|县|区|市|旗|街道|社区))(?=\p{Han})(?P<next>(?!))?")
+                  r"(?P<place>\p{Han}{2,6}?(?:乡|镇|村|县|区|市|旗|街道|社区))(?![场域城民级委政府长里内外])(?=\p{Han})(?P<next>(?!))?")
 # A clause that is only a place: 6月12日,在市人大常委会机关会议室,市人大代表…
 _FRAME_PLACE = rf"^(?P<verb>在)(?P<place>{_PLACE_CHARS}{{2,30}}?)(?=,|$)(?P<next>(?!))?"
 _VISIT_PLACE = (
