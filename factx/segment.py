@@ -127,6 +127,7 @@ _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 _NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
 _DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
 _IN_TITLE = regex.compile(r"《[^《》]*》")
+_TARGET_YEAR = regex.compile(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page
 _YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
 _SENTENCE_END = frozenset("。！？!?；;")
 _OPENERS = {"《": "》", "“": "”", "(": ")", "（": "）", "「": "」", "『": "』", "‘": "’"}
@@ -525,14 +526,15 @@ def _skip_lead(text: str, start: int, end: int) -> int:
 
 def years_named(text: str) -> list[int]:
     """The explicit years `text` names, in order, leaving out those inside a 《》 title: they
-    name a plan period or an old law (《…行动计划(2023—2025年)》), not when things happen.
+    name a plan period or an old law (《…行动计划(2023—2025年)》), not when things happen;
+    and a target year (到2028年), which says when something should be done.
 
     >>> years_named("2023年,市政协制定《2024—2026年规划》。")
     [2023]
     """
     if "年" not in text:  # half the paragraphs (folding neither makes nor drops 年)
         return []
-    return [int(y) for y in _YEAR.findall(_IN_TITLE.sub("", fold_text(text)))]
+    return [int(y) for y in _YEAR.findall(_TARGET_YEAR.sub("", _IN_TITLE.sub("", fold_text(text))))]
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Span]:

@@ -12,7 +12,7 @@ import pytest
 from conftest import GOLD_DIR, SAMPLES
 from factx.pipeline import Options, extract_text, masthead_date, publication_year, reviewed_year
 from factx.rules import load_rules
-from factx.segment import segment, split_sentences
+from factx.segment import segment, split_sentences, years_named
 
 PAGES = {p.name[:3]: p.read_text(encoding="utf-8") for p in SAMPLES}
 
@@ -401,6 +401,14 @@ def test_a_documents_date_among_fields_or_a_portals_clock_dates_the_page(ruleset
         "首页 ｜ 新闻中心\n", "首页 ｜ 新闻中心\n今天是：2026年2月26日　星期四\n")
     assert masthead_date(clock) == (2026, 2)
     assert masthead_date(clock.replace("今天是：2026年2月26日　星期四\n", "")) is None
+
+
+def test_a_target_year_does_not_date_a_page_that_names_no_date():
+    page = ("政务动态\n\n县政府召开常务会议\n\n2月24日，县政府召开常务会议，部署2026年春耕备耕工作。"
+            "会议提出，到2028年，全县茶园面积达到30万亩。\n")
+    assert masthead_date(page) is None
+    assert publication_year(page) == 2026
+    assert years_named("2023年,市政协制定规划,到2028年建成。") == [2023]
 
 
 # A post of a public account: its stamp line in the head, its readers' comments at the foot.
