@@ -414,6 +414,8 @@ class CountReader:
         if nxt:
             next_item, _ = self._item_and_verb(s, nxt.end(), min(end, nxt.end() + _RIGHT_WINDOW))
             return WordsAfter(None, None, next_item)
+        if s.startswith("、", qe):
+            return WordsAfter(None, None, None)  # 食用油86吨|、猪肉约320吨: the next item of a list, not this one's
         item, verb = self._item_and_verb(s, qe, window_end)
         return WordsAfter(item, verb, None)
 
