@@ -100,6 +100,9 @@ _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
 _ROW_NUMBER = regex.compile(r"\d{1,3}\t")  # a line that opens on a number and a tab: a table's row
 _DIMENSIONS = ("海拔", "面积", "全长", "总长", "长度", "高度", "深度", "宽度", "厚度", "直径", "水深", "埋深")
+_LABEL_MARKS = frozenset("▶►▷●■◆▲★·•○□◇")  # marks that open a line of a data box
+_LABEL_MAX = 12  # characters of a figure's label before its colon
+_HAN_RUN = regex.compile(r"\p{Han}+")
 _CONVERSION_OPEN = regex.compile(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
@@ -523,6 +526,10 @@ class CountReader:
         if left.item and self._by_means(s, qs):
             left = replace(left, kind="empty", item=None, action=None)  # 表决时|以24票赞成: the words before 以 count nothing
         item_after, verb_after, after_next = self.words_after(s, qe)
+        label = self._label_before(s, qs) if left.kind == "empty" and not left.markers else None
+        if label:
+            # ▶已解决或采纳：131件, 办结率：100%　见面沟通率：97.1%: a labelled figure counts its label
+            left, item_after, after_next = replace(left, kind="noun", item=label), None, None
         if item_after and left.kind == "relative":
             after = self.grammar.tokens(s, *item_after)
             if self._is_predicate(after):
@@ -626,6 +633,20 @@ class CountReader:
             markers = capped.group()  # 每人每月最高|支付|1500元: a cap on the verb is a cap on the count
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers, elided_unit, clause)
+
+    def _label_before(self, s: str, qs: int) -> Span | None:
+        """The label of a figure printed after it and a colon (`▶已解决或采纳:|131件`), from the
+        clause's start, or the end of the figure before (`100%|见面沟通率:97.1%`), to the colon."""
+        if s[qs - 1:qs] != ":":
+            return None
+        start = clause_start(s, qs - 1)
+        prev = self.previous_quantity(s, qs)
+        if prev and prev[1] > start:
+            start = prev[1]
+        while start < qs - 1 and s[start] in _LABEL_MARKS:
+            start += 1
+        label = s[start:qs - 1]
+        return (start, qs - 1) if 2 <= len(label) <= _LABEL_MAX and _HAN_RUN.fullmatch(label) else None
 
     def _past_classified_noun(self, s: str, qs: int, left: PhraseBefore) -> PhraseBefore:
         """全村14个村民小组|436户1680人: the noun after 个 is the count before's; this count,
