@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 _loaded_userdicts: set[str] = set()
 _wanted_userdicts: list[str] = []  # in the order the rule packs load
 _MAGIC = b"factx-jieba-shards-2\n"
+# jieba's tags for a character that is no word alone but part of one (村, 镇, 琪): a noun
+# after a classifier (14个村), a given name's last character (周家|琪).
+MORPHEME_TAGS = frozenset({"g", "ng", "zg"})
 
 
 def cache_dir() -> Path:

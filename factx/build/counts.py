@@ -48,7 +48,7 @@ from factx.match import Match
 from factx.records import Count
 from factx.rules import RuleSet
 from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS, Quantity, parse_quantity
-from factx.words import frequency
+from factx.words import MORPHEME_TAGS, frequency
 
 # Any stated quantity (the union of the count rules' quantities, without their context
 # checks): the builder uses it to find the counts next to the one it builds.
@@ -77,7 +77,6 @@ _TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?{
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
-_MORPHEME_TAGS = frozenset({"zg", "ng", "g"})  # jieba's tags for a character alone that is a noun in a word (村, 镇)
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # A cap said before the verb (每户至少|安排|2人): the caps of parse_quantity's bounds that read before a verb.
 _CAP_BEFORE_VERB = regex.compile(r"(?:最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)$")
@@ -236,10 +235,7 @@ class CountReader:
         end = qs
         if s[qs - 1:qs] == ")" and (opener := s.rfind("(", max(0, qs - _GLOSS_MAX), qs - 1)) > 0 and ")" not in s[opener:qs - 1]:
             end = opener  # A类(所提问题已经解决)|97件, “三堆”(柴堆、粪堆、杂物堆)|1200处: the gloss says what the item means
-        start = clause_start(s, end)
-        prev = self.previous_quantity(s, qs)
-        if prev and prev[1] > start:
-            start = min(prev[1], end)
+        start = self._words_start(s, end, qs)
         elements = split_outside(s, start, end, "、")
         local_start = window_start(s, elements[-1][0], end, _LEFT_WINDOW)
         words = self.grammar.tokens(s, local_start, end)
@@ -461,7 +457,7 @@ class CountReader:
         if first.text == "的":
             return 1
         if grammar.is_noun(first) or first.text in self.units or first.tag == "m" and not _NUMERAL.search(first.text) \
-                or first.tag in _MORPHEME_TAGS:
+                or first.tag in MORPHEME_TAGS:
             return 0  # 5个轮次交流, 28个大项 (tagged m), 14个村 (村 alone is tagged zg): a word after a classifier is a noun
         if first.tag == "f" and first.text not in APPROX_WORDS and len(toks) > 1 and grammar.is_noun(toks[1]):
             return 0  # 10个|上游|水库; 1084家|初|制厂, a noun jieba does not know split after a locative
@@ -634,15 +630,19 @@ class CountReader:
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers, elided_unit, clause)
 
+    def _words_start(self, s: str, end: int, qs: int) -> int:
+        """Where the words that may say what the number at `qs` counts begin, for words that
+        end at `end`: at the clause's start, or after the count before (开展执法检查4次、|专题调研53次)."""
+        start = clause_start(s, end)
+        prev = self.previous_quantity(s, qs)
+        return min(prev[1], end) if prev and prev[1] > start else start
+
     def _label_before(self, s: str, qs: int) -> Span | None:
         """The label of a figure printed after it and a colon (`▶已解决或采纳:|131件`), from the
         clause's start, or the end of the figure before (`100%|见面沟通率:97.1%`), to the colon."""
         if s[qs - 1:qs] != ":":
             return None
-        start = clause_start(s, qs - 1)
-        prev = self.previous_quantity(s, qs)
-        if prev and prev[1] > start:
-            start = prev[1]
+        start = self._words_start(s, qs - 1, qs)
         while start < qs - 1 and s[start] in _LABEL_MARKS:
             start += 1
         label = s[start:qs - 1]

@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from factx.words import frequency, words
+from factx.words import MORPHEME_TAGS, frequency, words
 
 __all__ = [
     "MAX_NAME", "NAME", "NO", "WORD", "NameLexicons",
@@ -61,7 +61,6 @@ _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _WORD_NAME_TAGS = frozenset({"a", "m", "n", "ns"})  # words that may be names right after a title (_word_name)
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _CONJUNCTIONS = frozenset("和与同及")  # that are also given names' last characters (李正和)
-_BOUND_MORPHEME_TAGS = frozenset({"g", "ng", "zg"})  # jieba's tags for a character that is no word alone (琪)
 _HAN = regex.compile(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
 # lost the closing bracket of the first kinds before the next list mark (尕藏拉毛(女,藏族、杨晓红).
@@ -527,7 +526,7 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     else:
         tokens = words(name)
         if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and (
-                tokens[0][1] == "ns" or listed or len(tokens) == 2 and tokens[1][1] in _BOUND_MORPHEME_TAGS):
+                tokens[0][1] == "ns" or listed or len(tokens) == 2 and tokens[1][1] in MORPHEME_TAGS):
             # 黄海|英, 金华|明: jieba glued the surname and the first given character into a
             # place (or, in an exact list, into any word: 游泳|根; or into a word followed by
             # a character that is no word alone: 周家|琪); the name is the surname and the
