@@ -209,6 +209,7 @@ def _article_record(text: str, doc: str, art, facts: list[Fact]) -> Article:
         title=piece(art.title),
         subtitle=fold_text(subtitle).lstrip("—-") if subtitle else None,
         bylines=[Byline(role=role, name=name) for role, name in art.bylines],
+        continues=art.continues,
         facts=dict(Counter(f.type for f in facts)),
     )
 

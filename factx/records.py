@@ -88,6 +88,7 @@ class Article(_Record):
     title: str | None = None
     subtitle: str | None = None
     bylines: list[Byline] = Field(default_factory=list)
+    continues: int | None = Field(default=None, description="the article this one goes on from after a jump line (上接第2版)")
     facts: dict[str, int] = Field(default_factory=dict, description="number of facts of each type found")
 
 

@@ -35,6 +35,9 @@ _NAV = regex.compile(
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 _HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")
+# A jump line: the article goes on on another page (`（下转第3版）`) or goes on here from one
+# (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
+_JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
 # What a marked byline holds after its mark: a role (`■本报记者 王劲凯 摄`, `■融媒体记者 玉香 文/图`)
@@ -98,11 +101,13 @@ _SECTION_HEADING = regex.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)
 # neither the rest of the line above nor continued by the line below, though folding drops
 # the space. A speaker's heading with the sector after a bar (`■殷明｜民革界`) has the
 # offices on the line below: the heading always runs on into that line (_SPEAKER_HEAD), and
-# the two are then a roster line.
+# the two are then a roster line. A question and answer may name each speaker on a line of
+# their own, a spaced middle dot between name and offices (`【答】扈国栋 · 县农业农村局局长`).
 _ROSTER_MAX = 60  # folded characters: a roster line is short
 _ROSTER_LINE = regex.compile(
-    r"\s*(?:[□●■◆▲★]|——)?\p{Han}{1,4}"
-    r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*)\S"
+    r"\s*(?:[□●■◆▲★]|——|【\p{Han}{1,3}】)?\p{Han}{1,4}"
+    r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*"
+    r"|\s+[·•・]\s+)\S"  # `【问】展望 · 县人大常委会委员…`: a spaced dot parts a name from its offices
 )
 # A row of a table as a page prints it, three cells or more between tabs
 # (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
@@ -145,7 +150,7 @@ class Line:
     start: int          # original offsets of the stripped content
     end: int
     folded: str
-    kind: str = "body"  # blank nav headline subtitle byline credit body
+    kind: str = "body"  # blank nav headline subtitle byline credit jump body
     number: int = 0     # index of its first physical line in the page
     last: int = 0       # index of its last physical line (a wrapped line spans several)
     caption: bool = False
@@ -163,6 +168,7 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     captions: list[Span] = field(default_factory=list)  # paragraphs that are photo captions
     years: list[int] = field(default_factory=list)  # explicit years it speaks of (2023年), sorted
+    continues: int | None = None  # the article it goes on from, after a jump line (`（上接第2版）`)
 
 
 def _lines(text: str) -> list[Line]:
@@ -189,6 +195,8 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
         return "nav"
     if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
         return "subtitle"
+    if len(f) <= 20 and _JUMP.match(f):
+        return "jump"
     if _CREDIT.match(f):
         return "credit"
     if len(f) <= 40 and not _ends_sentence(f) and (_marked_byline(f, text[line.start:line.end] if text else f) or (
@@ -350,8 +358,17 @@ def segment(text: str) -> list[Article]:
         for line in content[leading[0]:leading[2]]:
             line.caption = line.kind == "body"
     articles: list[Article] = []
+    jumped: list[Article] = []  # articles that went on to another page, in the order they did
     for first, head, last in blocks:
-        articles.append(_build_article(text, len(articles), content[first:last], head - first))
+        art = _build_article(text, len(articles), content[first:last], head - first)
+        if first and content[first - 1].kind == "jump" and _JUMP.match(content[first - 1].folded).group("in") and jumped:
+            # The rest of an article from the page before: it keeps that article's headline
+            # (a work report's reviewed year is read from it), not its first section heading.
+            before = jumped.pop(0)
+            art.title, art.subtitle, art.continues = before.title, before.subtitle, before.index
+        if last and content[last - 1].kind == "jump" and _JUMP.match(content[last - 1].folded).group("out"):
+            jumped.append(art)
+        articles.append(art)
     return articles
 
 
@@ -387,6 +404,8 @@ def _article_starts(content: list[Line]) -> list[int]:
     """Indexes into `content` where an article begins (always 0 when there is content)."""
     starts = {0} if content else set()
     for i, line in enumerate(content):
+        if line.kind == "jump" and i + 1 < len(content):
+            starts.add(i + 1)  # a jump out ends the article's part on this page; a jump in opens its rest
         if line.kind in ("subtitle", "byline") or (line.kind == "body" and _NEWS_LEAD.match(line.folded)):
             # Walk back over the headline lines above it: the first of them starts the article.
             j = i
@@ -428,7 +447,7 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
             art.bylines.extend(_byline_of(text, line))
             cut = False
             continue
-        if line.kind == "credit":
+        if line.kind in ("credit", "jump"):
             cut = False
             continue
         start = line.start

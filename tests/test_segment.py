@@ -595,3 +595,31 @@ def test_a_speakers_line_is_complete_but_a_line_after_a_comma_goes_on():
     # A line that ends on a comma runs on, though OCR padded the next line like a roster's name.
     text = "标题\n\n2月8日,\n出　席会议的委员\n陆续报到。\n\n第二段。\n\n第三段。\n"
     assert sentences(text)[1] == "2月8日,\n出　席会议的委员\n陆续报到。"
+
+
+def test_a_jump_line_ends_an_articles_part_and_its_rest_keeps_the_headline(ruleset):
+    # A work report jumps to page 3 (`（下转第3版）`); a box printed after the jump on page 2
+    # is an article of its own, dated as the page, not in the year the report reviews; the
+    # report's rest (`（上接第2版）`) keeps its headline, so its reviewed year too.
+    page = ("宁川报　2026年1月15日　星期四\n\n政府工作报告\n\n——2026年1月14日在宁川县第十八届人民代表大会第五次会议上\n\n"
+            "县人民政府县长　米定山\n\n一、2025年工作回顾\n\n6月28日，宁川大桥建成通车。\n\n（下转第3版）\n\n"
+            "【大会速递】\n\n■1月13日下午，大会举行预备会议。\n\n第03版：两会特刊　上一版　下一版\n\n（上接第2版）\n\n"
+            "二、2026年主要任务\n\n10月18日，县第二中学新校区投入使用。\n")
+    articles = segment(page)
+    assert [page[a.title[0]:a.title[1]] for a in articles] == ["政府工作报告", "【大会速递】", "政府工作报告"]
+    assert [a.continues for a in articles] == [None, None, 0]
+    assert not any("转第" in page[s:e] or "接第" in page[s:e] for a in articles for s, e in a.sentences)
+    records = list(extract_text(page, ruleset))
+    assert [(r.article, r.continues) for r in records if r.type == "article"] == [(0, None), (1, None), (2, 0)]
+    dates = [(e.article, e.date.start) for e in records if e.type == "event" and e.date.year_inferred]
+    assert dates == [(0, "2025-06-28"), (1, "2026-01-13"), (2, "2026-10-18")]
+
+
+def test_a_numbered_heading_that_names_a_year_dates_its_section(ruleset):
+    # A work report reviews 2025; under `二、2026年主要任务` a yearless date is 2026's, even
+    # ten months after the page's January (where an unheaded one would be last year's).
+    page = ("宁川报　2026年1月15日　星期四\n\n政府工作报告\n\n——2026年1月14日在宁川县第十八届人民代表大会第五次会议上\n\n"
+            "一、2025年工作回顾\n\n6月28日，宁川大桥建成通车。\n\n二、2026年主要任务\n\n10月18日，县第二中学新校区投入使用。\n\n"
+            "三、切实加强政府自身建设\n\n11月，县政府开展廉政教育。\n")
+    dates = [e.date.start for e in extract_text(page, ruleset) if e.type == "event" and e.date.year_inferred]
+    assert dates == ["2025-06-28", "2026-10-18", "2025-11"]

@@ -29,6 +29,13 @@ _CLAUSE_OPENS_BEFORE = regex.compile(r"(?:^|[\n,;:。!?)\]】”’」』▲■�
 # is mostly a figure someone quotes (…负责人介绍,去年服务群众1100多人次), and the dates
 # that follow go on with the article's own time line.
 _SENTENCE_OPENS_BEFORE = regex.compile(r"(?:^|[\n;。!?▲■●]|讯)$")
+# A numbered section heading that names a year (`二、2026年主要目标任务`): the year of the
+# yearless dates in its section, as a paragraph's opening year is of the paragraph's.
+# A heading of the same or a higher level that names none ends that section.
+_SECTION_HEADING = regex.compile(
+    r"(?:(?P<part>第[一二三四五六七八九十]{1,3}部分)|(?P<chapter>[一二三四五六七八九十]{1,3}、)|\([一二三四五六七八九十]{1,3}\))"
+    r"(?:[^。!?;,]{0,12}?(?<![\d.])(?P<year>(?:19|20)\d{2})年)?[^。!?;,]{0,24}"
+)
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
@@ -51,6 +58,8 @@ class YearLine:
     topic_years: list[int] = field(default_factory=list)
     topic_paragraphs: list[int] = field(default_factory=list)
     topic_months: list[int | None] = field(default_factory=list)  # 11 of 2023年11月, None of 2023年,
+    section_positions: list[int] = field(default_factory=list)  # where a heading's section starts
+    section_years: list[int | None] = field(default_factory=list)  # the year its heading names, if any
 
     @classmethod
     def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None,
@@ -80,11 +89,13 @@ class YearLine:
         i = bisect.bisect_left(self.positions, pos) - 1
         previous = self.years[i] if i >= 0 else None
         j = bisect.bisect_left(self.topic_positions, pos) - 1
-        default, default_month = self.fallback, None
+        default, default_month, stated = self.fallback, None, False
         if j >= 0 and self.topic_paragraphs[j] == paragraph:
             default, default_month = self.topic_years[j], self.topic_months[j]
+        elif (k := bisect.bisect_right(self.section_positions, pos) - 1) >= 0 and self.section_years[k]:
+            default, stated = self.section_years[k], True
         return YearContext(publication=self.publication, previous=previous, default=default,
-                           published_month=self.published_month, default_month=default_month)
+                           published_month=self.published_month, default_month=default_month, stated=stated)
 
 
 @dataclass
@@ -114,6 +125,7 @@ class Context:
         if self._year_line is None:
             self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of,
                                             self.reviewed_year, self.published_month)
+            self._read_sections(self._year_line)
         paragraph = self.paragraph_of(pos)
         years = self._year_line.context(pos, paragraph)
         if self.reviewed_year and years.default == self.reviewed_year and self._is_editors_note(paragraph):
@@ -122,6 +134,29 @@ class Context:
         if self._is_archive_photo(pos):
             years = replace(years, past=True)  # 7月2日，…察看…。（资料图片） on a January page: last July
         return years
+
+    def _read_sections(self, line: YearLine) -> None:
+        """The sections whose numbered heading, a paragraph of its own, names a year, each
+        up to the next heading of the same or a higher level."""
+        self.paragraph_of(0)  # reads the paragraph starts
+        starts = self._paragraph_starts
+        level: int | None = None  # of the heading that named the current section's year
+        for n, k in enumerate(starts):
+            if n + 1 < len(starts) and starts[n + 1] != k + 1:
+                continue  # a heading is a paragraph of one sentence
+            start, end = self.atext.sentence_bounds(k)
+            heading = _SECTION_HEADING.fullmatch(self.atext.text, start, end)
+            if heading is None:
+                continue
+            depth = 0 if heading.group("part") else 1 if heading.group("chapter") else 2
+            if heading.group("year"):
+                level = depth
+                line.section_positions.append(start)
+                line.section_years.append(int(heading.group("year")))
+            elif level is not None and depth <= level:
+                level = None
+                line.section_positions.append(start)
+                line.section_years.append(None)
 
     def _is_archive_photo(self, pos: int) -> bool:
         """Whether the line of folded `pos` is the caption of an archive photo (资料图片)."""

@@ -40,6 +40,9 @@ class YearContext:
     # A date of the past only (an archive photo's caption, 资料图片): a month after the month of
     # publication was last year's, however close.
     past: bool = False
+    # `default` was named by the text (`二、2026年主要任务` over the section): a month far
+    # ahead of the page's is no sign of last year there.
+    stated: bool = False
 
 
 # A news page reports what happened and announces what is planned within months; a date
@@ -231,7 +234,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
             return resolve_year_word(start.rel, ctx)
         if is_range and end.year is not None:  # 12月28日至2024年1月3日: the start is in 2023
             return end.year - (1 if start.month > end_month else 0)
-        if (ctx.default is not None and ctx.default == ctx.publication and ctx.published_month
+        if (ctx.default is not None and ctx.default == ctx.publication and ctx.published_month and not ctx.stated
                 and start.month - ctx.published_month > (0 if ctx.past else _MONTHS_AHEAD)):
             return ctx.default - 1  # reported on 4 January, 12月28日 is last December
         if (ctx.default is not None and ctx.default_month and start.month < ctx.default_month

@@ -52,6 +52,7 @@ _COMRADE = "同志"  # a form of address that may follow a name in a list (任�
 # jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, localisers, modal particles, punctuation).
 _NOT_IN_NAME = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "q", "f", "y", "e", "o", "x", "w"})
+_GIVEN_CHARACTER_TAGS = frozenset({"q", "m", "f"})  # what a given name's character may read as alone (峰 q)
 _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # jieba tags of a word that can follow a name: verbs, idioms and set phrases (mostly
 # predicates: 挨家挨户, 出席会议), prepositions, conjunctions, particles, adverbs,
@@ -378,6 +379,8 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
     lo = max(floor, end - MAX_NAME - 4)
     bounds = {lo} | {lo + b for b in _boundaries(text[lo:end])}
     for start in range(max(lo, end - MAX_NAME), end - 1):
+        if start not in bounds and text.endswith(lex.org_suffixes, floor, start) and text[start] in lex.surnames:
+            bounds.add(start)  # 县卫生健康局项立新局长: jieba glues the body's last character to the surname (局项)
         if start in bounds and end - start in _name_lengths(text[start:end], lex) and plausibility(text[start:end], lex, strict=True):
             return start
     return None
@@ -393,6 +396,8 @@ def _dotted_name_start(text: str, end: int, floor: int, lex: NameLexicons) -> in
         start -= 1
     if not _DOTTED_NAME.fullmatch(text, start, end) or _common_first_part(text, start, lex):
         return None
+    if text[start:end].endswith(lex.org_suffixes):
+        return None  # 扈国栋·县农业农村局|局长: a dot between a name and its body, no name's
     return start
 
 
@@ -553,11 +558,15 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
         return NO
     if tokens[-1][0] in lex.after_name:  # 汪洋|赴, 黎明|说: the name ends before that word
         return NO
+    # A surname jieba knows only as a bound morpheme (禚 yg) is no word of the text: the
+    # characters after it are a given name, whatever measure or number word jieba reads
+    # them as alone (禚|立|峰 q).
+    rare_surname = len(word) == 1 and (tag in MORPHEME_TAGS or tag == "yg") and word in lex.surnames
     for word, tag in tokens[1:]:
-        if tag in _NOT_IN_NAME:
+        if tag in _NOT_IN_NAME and not (rare_surname and len(word) == 1 and tag in _GIVEN_CHARACTER_TAGS):
             return NO
-        if (not listed if len(word) == 1 else frequency(word) >= COMMON_WORD) and tag == "d":
-            return NO  # 张口|就; in an exact list a name's last character may read as one (方志|刚为)
+        if (not listed if len(word) == 1 else frequency(word) >= PERSON_WORD) and tag == "d":
+            return NO  # 张口|就, 王|一直 (a rare one is a given name: 岑|定远); in an exact list a name's last character may read as one (方志|刚为)
         if len(word) > 1 and tag in _VERB_TAGS and frequency(word) >= (PERSON_WORD if listed else COMMON_WORD):
             return NO  # in an exact list only a verb in everyday use: 端木|清扬 is a name there
     return NAME
