@@ -31,7 +31,10 @@ _HEADLINE_LIST_HEAD = r"(?:本版|本期|今日)?(?:标题导航|导读|目录)"
 _NAV = regex.compile(
     rf"^(?:往期阅读|往期回顾|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
     r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
-    r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天])"  # a portal's clock: the day of the visit
+    r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
+    # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
+    # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
+    r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 _HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")

@@ -274,3 +274,18 @@ MONTH_WORDS = [
 @pytest.mark.parametrize("ctx, text, expected", MONTH_WORDS, ids=[t for _, t, _ in MONTH_WORDS])
 def test_month_words_count_from_the_page_month(ctx, text, expected):
     assert parse_date(text, ctx) == expected
+
+
+def test_a_month_ahead_of_the_page_before_next_years_time_line_is_this_year():
+    # 明年1月,…会议拟召开。…将于12月上旬… on a page of November 2025: this December
+    ctx = YearContext(publication=2025, default=2026, published_month=11, default_month=1)
+    assert parse_date("12月上旬", ctx) == month("2025-12", inferred=True)
+    # a month already past on the page's date goes on into next year's time line
+    assert parse_date("6月", ctx) == month("2026-06", inferred=True)
+
+
+def test_a_year_a_heading_names_is_not_rolled_back():
+    # under `二、2026年主要任务` on a page of January 2026, 10月 is this October
+    stated = YearContext(publication=2026, default=2026, published_month=1, stated=True)
+    assert parse_date("10月18日", stated) == day("2026-10-18", inferred=True)
+    assert parse_date("10月18日", YearContext(publication=2026, default=2026, published_month=1)) == day("2025-10-18", inferred=True)

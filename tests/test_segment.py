@@ -623,3 +623,12 @@ def test_a_numbered_heading_that_names_a_year_dates_its_section(ruleset):
             "三、切实加强政府自身建设\n\n11月，县政府开展廉政教育。\n")
     dates = [e.date.start for e in extract_text(page, ruleset) if e.type == "event" and e.date.year_inferred]
     assert dates == ["2025-06-28", "2026-10-18", "2025-11"]
+
+
+def test_a_posts_head_is_chrome_not_counts(ruleset):
+    # The collections a WeChat post is filed in and its length and reading time are no counts.
+    page = ("某县人大\n原创　县人大常委会办公室　某县人大　2025年11月21日 17:48\n收录于合集　#专题询问 4个　#人大动态 213个\n\n"
+            "👆点击上方蓝字“某县人大”，一起关注人大履职\n\n🎧听全文　全文共3 200余字，阅读约需9分钟\n\n"
+            "11月19日，县人大常委会开展专题询问，6个部门主要负责同志到会应询。\n")
+    counts = [(c.value, c.unit) for c in extract_text(page, ruleset) if c.type == "count"]
+    assert counts == [(6, "个")]

@@ -296,7 +296,8 @@ class ClauseGrammar:
         # a verb before a measure noun: 点击|量, 完成|率, 参加|人数
         return self.is_verb(prev) and (len(t.text) == 1 and t.text in _MEASURE_SUFFIXES
                                        or len(t.text) == 2 and t.text[-1] in _MEASURE_SUFFIXES and not self.is_verb(t)
-                                       and t.text not in COMPARISON_WORDS and prev.text not in _ACHIEVING)
+                                       and t.text not in COMPARISON_WORDS and prev.text not in _ACHIEVING
+                                       and prev.text not in self.light)  # 开展|全量监测: a light verb's object
 
     # --- the verb and the noun phrase of a run of words ---------------------------------
 

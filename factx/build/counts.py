@@ -87,7 +87,10 @@ _PAIR_LINKS = ("和", "、")
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
 _PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
 _COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
-_VOTES = ("赞成", "反对", "弃权")  # the ways a vote is cast, before the votes counted
+# The ways a vote is cast, before the votes counted: a ballot (赞成, 反对, 弃权) or a rating
+# of a body's work (满意19票,基本满意3票,不满意0票).
+_VOTES = regex.compile(r"(?:赞成|反对|弃权|(?:非常|比较|基本|不)?满意)$")
+_VOTE_WORD_MAX = 4
 _VOTE_UNITS = ("票", "人")  # votes, or the members who cast them
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
@@ -493,10 +496,11 @@ class CountReader:
         return reading
 
     def _read(self, s: str, qs: int, qe: int) -> CountReading:
-        if s[qe - 1:qe] in _VOTE_UNITS and s[qs - 2:qs] in _VOTES:
-            # 赞成27票,反对0票,弃权1票 (or by head, 赞成157人): the vote counts itself (jieba tags 反对 an adverb)
-            vote = (qs - 2, qs)
-            return CountReading(vote, vote, qs - 2, qe, "")
+        if s[qe - 1:qe] in _VOTE_UNITS and (way := _VOTES.search(s, max(0, qs - _VOTE_WORD_MAX), qs)):
+            # 赞成27票,反对0票,弃权1票 (or by head, 赞成157人): the vote counts itself (jieba tags
+            # 反对 an adverb, and reads 不 of 不满意 as a negated verb)
+            vote = way.span()
+            return CountReading(vote, vote, vote[0], qe, "")
         gloss = _CONVERSION_OPEN.search(s, max(0, qs - 3), qs) if s.find("(", max(0, qs - 3), qs) >= 0 else None
         prev = self.previous_quantity(s, qs) if gloss else None
         if prev and prev[1] == gloss.start():

@@ -60,14 +60,14 @@ _VERBS = rf"(?:{_VERB}|{{lex:movement_verbs}})"
 _PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
-    r"^(?:[,、:]|{DAY_PART}|\d{1,2}(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
+    r"^(?:[,、:]|{DAY_PART}|(?:\d{1,2}|零)(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
     r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日)*"
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
 # A day named relative to the page or by the lunar calendar, right before a date that glosses
 # it: 下周一(5月26日), 农历正月初八(2月24日).
-_RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天"
+_RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天|昨天|前天|今日|明日|昨日"
                  r"|(?:农历)?(?:正|冬|腊|[一二三四五六七八九十]|十[一二])月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十|十五))$")
 # A festival glossed by its date and said to be the day things happened: 重阳节(10月29日)当天,…
 # (国庆节(10月1日)期间 frames a period: no event).
@@ -78,6 +78,8 @@ _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 _DISCOURSE = r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
+# A short name in quotes that opens its clause, right before 于 and a date: the subject.
+_QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
@@ -243,10 +245,17 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     pre_start = date_start
     while pre_start > s_start and text[pre_start - 1] not in _CLAUSE_MARK and text[pre_start - 1] not in "”’】":
         pre_start -= 1
+    quoted = rs.regex(_QUOTED_SUBJECT).search(text, max(s_start, pre_start - 16), pre_start)
+    quoted_subject = None
+    if quoted and rs.regex(_BEFORE_DATE).fullmatch(text, pre_start, date_start):
+        pre_start = quoted.start("name")  # “纳秧刺梨”于9月获批…: a name in quotes is the subject
+        quoted_subject = quoted.group("name")
     nxt = rs.regex(_NEXT_EVENT).search(text, date_end, s_end)
     clause_end = (nxt.start() - 1) if nxt else s_end
     if given_clause and given_clause[0] >= date_end:
         clause_end = given_clause[1]
+    if text[date_start - 1:date_start] == "(" and date_end < (close := text.find(")", date_end, clause_end)):
+        clause_end = close  # (今年1月1日起施行): a clause in brackets ends at its bracket
     bracketed = text[date_start - 1:date_start] == "(" and text[date_end:date_end + 1] == ")"
     relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if bracketed else None
     if relative_day is None and bracketed and rs.regex(_ON_THE_DAY).match(text, date_end):
@@ -276,7 +285,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     if rs.regex(_ISSUE_NUMBER).search(text, max(s_start, date_start - 12), date_start):
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
 
-    actor = _as_actor(pre, rs) if pre else None
+    actor = (_as_actor(pre, rs) or quoted_subject) if pre else None
     effect_of = rs.regex(_DOCUMENT_DATED).match(post) if actor is None and not dated_after else None
     if effect_of:
         actor, post = closed_title(effect_of.group("title")), effect_of.group("verb")
@@ -471,8 +480,10 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     last = None
     for last in rs.regex(_MARKED_TITLE).finditer(text, s_start, end):
         pass
-    if last and not text[last.end():end].strip(",;: "):
-        return closed_title(last.group(1))  # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it
+    if last and not text[last.end():end].strip(",;:( "):
+        # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it; so does a
+        # gloss in brackets after it (贯彻新修订的《…条例》(今年1月1日起施行))
+        return closed_title(last.group(1))
     this = rs.regex(_THIS_KIND).match(head)
     if this is None:  # …印发《…管理办法(试行)》,办法共5章24条,自5月1日起施行: the clause before names its kind
         before = text[s_start:end].rstrip(",;: ")

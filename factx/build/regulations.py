@@ -97,9 +97,12 @@ def classify_title(title: str, ctx: Context) -> dict | None:
 def closed_title(title: str) -> str:
     """`title` with the closing bracket of its tail restored where OCR lost it:
     `…实施细则(试行` gives `…实施细则(试行)`; and a nested title closed with 》 for 〉
-    (`关于修改〈…条例》的决定`) closed with 〉."""
+    (`关于修改〈…条例》的决定`) closed with 〉, or opened with 《 for 〈 (`关于印发《…方案〉的通知`)
+    opened with 〈."""
     if "〈" in title and "〉" not in title:
         title = title.replace("》", "〉", 1)
+    elif "〉" in title and "〈" not in title:
+        title = title.replace("《", "〈", 1)
     unclosed = _UNCLOSED_TAIL.search(title)
     if unclosed is None:
         return title

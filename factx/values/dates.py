@@ -241,6 +241,12 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
                 and ctx.publication is not None and ctx.default < ctx.publication
                 and (ctx.default + 1, start.month) <= (ctx.publication, ctx.published_month or 12)):
             return ctx.default + 1  # 2023年11月,…。9月下旬,… on a page of October 2024
+        if (ctx.default is not None and ctx.publication is not None and ctx.default == ctx.publication + 1
+                and ctx.default_month and start.month > ctx.default_month
+                and ctx.published_month and start.month >= ctx.published_month):
+            # 明年1月,…会议拟召开。…将于12月上旬…, on a page of November: the nearer December,
+            # still ahead of the page and before the time line's month, not the one after it
+            return ctx.publication
         return ctx.default
 
     y_start = start_year()

@@ -199,6 +199,8 @@ def parse_quantity(text: str) -> Quantity | None:
         rest = rest[: suffix.start()]
 
     unit = rest.replace("(次)", "次")  # '83人(次)' is counted in 人次
+    if "(" in unit:  # '57户(家)': the unit and its alternative, in the brackets a page prints
+        unit = unit.replace("(", "（").replace(")", "）")
     if unit.startswith("个百分点"):
         unit = unit[1:]
     if m["pct"]:
