@@ -30,6 +30,9 @@ _REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|�
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
 _REVIEW = regex.compile(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
 _LOOKS_BACK = regex.compile(r"过去(?:的)?一年|回首过去|回望过去|一年来")
+# A plan for a year names it in its headline (…常务委员会2026年工作要点, 2026年度监督工作计划):
+# printed at the end of the year before, it speaks from the year it plans (its 今年 is 2026).
+_PLAN_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,20}(?:工作要点|工作计划|工作安排|计划)$")
 # ... or is a work report given at the year's session, in its first quarter (——2024年1月15日
 # 在…第三次会议上): it looks back on the year before.
 _REPORT_AT_SESSION = regex.compile(r"^(?:——|--|—)((?:19|20)\d{2})年0?[1-3]月.{0,60}?(?:会议|大会)上$")
@@ -81,11 +84,13 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
 # A portal prints when it published the page: 发布时间：2025-01-06 16:32 (folded, the clock
 # runs on into the day: the day is the two digits after the month).
 _PUBLISHED_AT = regex.compile(
-    r"^(?:发布|发表|更新)?(?:时间|日期):((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
+    r"^[【\[]?(?:发布|发表|更新)?(?:时间|日期)(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
 # …and a document's own date among other fields of the line (`发布机构：…　发文日期：2026-02-25`).
 _ISSUED_AT = regex.compile(
-    r"(?:发布|发文|成文|印发)日期:((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
+    r"(?:发布|发文|成文|印发)日期(?::|[】\]])(?P<year>(?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
+    # …and a gazette's or a journal's printing line (`…办公室编印　2025年12月26日出版`)
+    r"|(?P<year>(?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日出版$"
 )
 # A portal's clock (`今天是：2026年2月26日　星期四`): the day of the visit, when the page names no
 # date of its own; a page is never published after it.
@@ -151,6 +156,15 @@ def _headline_review_year(text: str, art: Segment) -> int | None:
     return None
 
 
+def planned_year(text: str, art: Segment, year: int | None) -> int | None:
+    """The year a plan its headline names looks ahead to (`…2026年工作要点`), when it is the
+    year after the page's: None for any other article."""
+    if art.title is None or year is None:
+        return None
+    named = _PLAN_OF_YEAR.search(fold_text(text[art.title[0]:art.title[1]]))
+    return year + 1 if named and int(named.group(1)) == year + 1 else None
+
+
 def written_when(text: str, art: Segment, year: int | None, month: int | None,
                  reviewed: int | None) -> tuple[int | None, int | None]:
     """The year and month an article's own 今年, 明年 and 本月 speak from: the page's, except
@@ -190,7 +204,11 @@ def extract_text(
     for art, looked_back in zip(articles, reviewed):
         atext = ArticleText.build(text, art.sentences)
         now_year, now_month = written_when(text, art, year, month, looked_back)
-        ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month)
+        if (planned := planned_year(text, art, year)) is not None:
+            # a plan for next year speaks from it: 今年, 去年 and its yearless months are its year's
+            now_year, now_month, looked_back = planned, None, planned
+        title = fold_text(text[art.title[0]:art.title[1]]) if art.title else None
+        ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month, title)
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
         if options.articles:
             yield _article_record(text, doc, art, facts)

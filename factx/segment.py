@@ -18,6 +18,7 @@ it names. Everything is kept as spans of the original text, so offsets never dri
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -34,6 +35,9 @@ _NAV = regex.compile(
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
+    r"|-[0-9]{1,3}-$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `第2页共8页`
+    r"|.*(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$"  # a line of a table of contents: `…简况……（1）`
+    r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
     r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
@@ -42,6 +46,11 @@ _HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")
 # (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
 _JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
+# A document's adoption note under its title (`（2025年12月19日…第三十一次会议通过）`), as a
+# gazette prints each document: it stands where a subtitle stands, so the title above opens
+# an article.
+_ADOPTION_NOTE = regex.compile(
+    r"^\((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[^()]{0,60}?(?:通过|批准|修正|修订|公布|发布|印发)\)?$")
 _BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
 # What a marked byline holds after its mark: a role (`■本报记者 王劲凯 摄`, `■融媒体记者 玉香 文/图`)
 # or names alone (`□李珈锐 刘沙沙`). A marked line of anything else opens a short news item
@@ -86,7 +95,9 @@ STAMP = regex.compile(
 _STAMP_LINE_MAX = 60  # folded characters: a line of metadata, not a sentence that names a time
 # The head of readers' comments under a post (`写留言`, `精选留言`): what follows to the end of
 # the page is what readers wrote, with their own dates (`茶乡阿妹　福建　11月15日`), not the page's news.
-_COMMENTS_HEAD = regex.compile(r"^(?:写留言|精选留言|全部留言|留言|网友评论|全部评论|热门评论|发表评论)$")
+_COMMENTS_HEAD = regex.compile(r"^(?:写留言|精选留言|全部留言|留言|网友评论|全部评论|热门评论|发表评论)(?:\([0-9]+\).{0,12})?$")
+# An advertisement among a post's chrome: `广告` on a line of its own, or before the ad's text.
+_ADVERT = regex.compile(r"广告(?:[ \t\u3000]|$)")
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
 _NEWS_LEAD = regex.compile(r"^本报讯[((]([^()()]{1,40})[))]")
 _LEAD_FRAME = regex.compile(r"^\s*本报讯\s*[(（]|[)）]\s*$")
@@ -114,6 +125,9 @@ _ROSTER_LINE = regex.compile(
 )
 # A row of a table as a page prints it, three cells or more between tabs
 # (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
+# A roster line with the office first and the name last, after a wide space
+# (`岬阳市人民政府副市长　初春`, `…新闻办公室副主任　臧 启帆`), as a press conference lists its speakers.
+_ROSTER_LINE_NAME_LAST = regex.compile(r"[^\n。!?;；，,]{2,40}\p{Han}(?:\u3000|\s{2,})\p{Han}[ \u3000]?\p{Han}{1,3}\s*")
 _TABLE_ROW = regex.compile(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
 _SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
@@ -122,6 +136,14 @@ _FIELD_LINE = regex.compile(r"^\p{Han}{2,6}[:：][^。！？!?；;]{1,60}$")
 # Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
 _FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
+# A short line printed three times or more on one page, no sentence, is a running header or
+# footer of a document converted page by page (a gazette's `…公报　2025年第6号`).
+_RUNNING_MAX = 40
+_RUNNING_TIMES = 3
+# A line of labelled fields (`【发布日期】2025-12-30　【来源】…　【阅读】416`) and a gazette's
+# printing line (`…办公室编印　2025年12月26日出版`): the page's metadata.
+_LABELLED_FIELD = regex.compile(r"【\p{Han}{2,4}】")
+_PRINTED_ON = regex.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日出版$")
 # A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
 # `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
 # item's text follows under it.
@@ -192,11 +214,13 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
-    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (len(f) <= _FOOTER_MAX and len(_FOOTER_FIELD.findall(f)) >= 2):
+    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (len(f) <= _FOOTER_MAX and (
+            len(_FOOTER_FIELD.findall(f)) >= 2 or len(_LABELLED_FIELD.findall(f)) >= 2 or _PRINTED_ON.search(f))):
         return "nav"
-    if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and _DATED_LINK.match(text, line.start, line.end):
+    if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and (
+            _DATED_LINK.match(text, line.start, line.end) or _ADVERT.match(text, line.start, line.end)):
         return "nav"
-    if _SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10:
+    if (_SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10) or _ADOPTION_NOTE.match(f):
         return "subtitle"
     if len(f) <= 20 and _JUMP.match(f):
         return "jump"
@@ -248,14 +272,19 @@ def _ends_sentence_strictly(f: str) -> bool:
 
 def _classify_all(text: str, lines: list[Line]) -> None:
     in_nav = False
+    seen = Counter(line.folded for line in lines if 0 < len(line.folded) <= _RUNNING_MAX)
+    running = {f for f, n in seen.items() if n >= _RUNNING_TIMES and not _has_sentence_punct(f)}
     for i, line in enumerate(lines):
+        if line.folded in running:
+            line.kind = "nav"  # a running header or footer of a document printed page by page
+            continue
         if _COMMENTS_HEAD.match(line.folded):
             for comment in lines[i:]:
                 comment.kind = "nav" if comment.folded else "blank"
             return
         line.kind = _classify(line, in_nav, text)
-        if line.kind == "nav" and _HEADLINE_LISTS.match(line.folded):
-            in_nav = True  # the list of headlines right under 标题导航 is navigation too,
+        if line.kind == "nav" and (_HEADLINE_LISTS.match(line.folded) or line.folded == "广告"):
+            in_nav = True  # the list of headlines right under 标题导航 (or an ad under 广告) is navigation too,
         elif line.kind in ("body", "blank"):
             in_nav = False  # up to the first blank line
 
@@ -303,6 +332,10 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
         return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
     if a.folded.count("《") > a.folded.count("》") and "》" in b.folded:
         return True  # `…印发《…操作` / `细则（试行）》。…`: a title cut by the line end, whatever the layout
+    if a.folded.startswith("(") and ")" not in a.folded and b.folded.endswith(")") and "(" not in b.folded:
+        return True  # `（2025年12月19日…委员会` / `第三十一次会议通过）`: a note in brackets cut by the line end
+    if _SECTION_HEADING.match(b.folded) and not a.folded.endswith((",", "、")):
+        return False  # `一、开幕会…` under `…议程`: a numbered item opens a paragraph of its own
     return soft
 
 
@@ -311,7 +344,8 @@ def _is_roster_line(line: Line, text: str) -> bool:
     `出　席呼和浩特市政协…。`, is none), or a row of a table."""
     if len(line.folded) > _ROSTER_MAX or _FINAL.intersection(line.folded):
         return False
-    return _ROSTER_LINE.match(text, line.start, line.end) is not None or _TABLE_ROW.fullmatch(text, line.start, line.end) is not None
+    return (_ROSTER_LINE.match(text, line.start, line.end) is not None or _TABLE_ROW.fullmatch(text, line.start, line.end) is not None
+            or _ROSTER_LINE_NAME_LAST.fullmatch(text, line.start, line.end) is not None)
 
 
 def _join_wrapped(text: str, lines: list[Line], soft: bool) -> list[Line]:
@@ -322,7 +356,7 @@ def _join_wrapped(text: str, lines: list[Line], soft: bool) -> list[Line]:
         if prev is not None and line.kind != "blank" and prev.kind != "blank" and _wraps(prev, line, soft, text):
             merged = Line(prev.start, line.end, fold_text(text[prev.start:line.end]), number=prev.number, last=line.last)
             merged.kind = _classify(merged, False, text)
-            if merged.kind not in ("body", "headline"):
+            if merged.kind not in ("body", "headline") and not (merged.kind == "subtitle" and _ADOPTION_NOTE.match(merged.folded)):
                 merged.kind = "body"  # two pieces of one sentence are text, whatever they start with
             out[-1] = merged
         else:
@@ -409,10 +443,16 @@ def _article_starts(content: list[Line]) -> list[int]:
     for i, line in enumerate(content):
         if line.kind == "jump" and i + 1 < len(content):
             starts.add(i + 1)  # a jump out ends the article's part on this page; a jump in opens its rest
+        if (line.kind == "headline" and line.after_nav and 0 < i < len(content) - 1 and content[i + 1].kind == "body"
+                and not _SECTION_HEADING.match(line.folded)):
+            starts.add(i)  # a heading right after a page's running header opens a part of its own (常委会工作动态)
         if line.kind in ("subtitle", "byline") or (line.kind == "body" and _NEWS_LEAD.match(line.folded)):
             # Walk back over the headline lines above it: the first of them starts the article.
             j = i
-            while j > 0 and content[j - 1].kind in ("headline", "subtitle") and i - j < 3:
+            # (a document's adoption note opens under its title alone: the `——` line above
+            # that title is a speaker's, the end of the article before)
+            above = ("headline",) if _ADOPTION_NOTE.match(line.folded) else ("headline", "subtitle")
+            while j > 0 and content[j - 1].kind in above and i - j < 3:
                 j -= 1
             if j < i and j not in starts and not _continues_head(content, j, starts):
                 starts.add(j)

@@ -632,3 +632,46 @@ def test_a_posts_head_is_chrome_not_counts(ruleset):
             "11月19日，县人大常委会开展专题询问，6个部门主要负责同志到会应询。\n")
     counts = [(c.value, c.unit) for c in extract_text(page, ruleset) if c.type == "count"]
     assert counts == [(6, "个")]
+
+
+GAZETTE = (
+    "岚县人大网\n【标题】岚县人民代表大会常务委员会公报（2025年第6号）\n"
+    "【发布日期】2025-12-30　　【来源】县人大常委会办公室　　【阅读】416\n"
+    "附件：2025年第6号.pdf（2.17MB）　【下载】\n\n"
+    "岚县人民代表大会常务委员会公报\n\n岚县人民代表大会常务委员会办公室编印　　2025年12月26日出版\n\n"
+    "目　　录\n\n县人大常委会第三十一次会议简况……………………（1）\n岚县人民代表大会常务委员会2026年工作要点……（2）\n\n"
+    "县人大常委会第三十一次会议简况\n"
+    "　　县人大常委会第三十一次会议于12月18日至19日举行。会议决定，县人民代表大会会议于明年1月13日召开。\n\n"
+    "－ 1 －\n\n岚县人民代表大会常务委员会公报　　　　2025年第6号\n\n"
+    "岚县人民代表大会常务委员会\n关于加强采煤沉陷区治理的决定\n"
+    "（2025年12月19日岚县人民代表大会常务委员会\n第三十一次会议通过）\n"
+    "　　一、县人民政府应当加强治理。\n　　二、本决定自2026年1月1日起施行。\n\n"
+    "－ 2 －\n\n岚县人民代表大会常务委员会公报　　　　2025年第6号\n\n"
+    "岚县人民代表大会常务委员会2026年工作要点\n（2025年12月19日县人大常委会第三十一次会议通过）\n"
+    "　　一、今年6月，对去年12月作出的决定开展跟踪检查。\n\n"
+    "－ 3 －\n\n岚县人民代表大会常务委员会公报　　　　2025年第6号\n\n"
+    "常委会工作动态\n"
+    "　　■12月4日，县人大常委会召开代表建议办理座谈会。\n"
+)
+
+
+def test_a_gazette_is_split_into_its_documents_and_dated_by_its_printing_line(ruleset):
+    # The portal's labelled fields, the attachment, the printing line, the table of contents,
+    # page numbers and the running header are chrome; each document's title over its adoption
+    # note opens an article, and so does a heading after a page's running header.
+    articles = segment(GAZETTE)
+    titles = [GAZETTE[a.title[0]:a.title[1]] for a in articles]
+    assert titles == ["岚县人民代表大会常务委员会公报", "县人大常委会第三十一次会议简况", "关于加强采煤沉陷区治理的决定",
+                      "岚县人民代表大会常务委员会2026年工作要点", "常委会工作动态"]
+    text = "".join(GAZETTE[s:e] for a in articles for s, e in a.sentences)
+    assert "……" not in text and "－" not in text and "编印" not in text and "阅读】416" not in text
+    records = list(extract_text(GAZETTE, ruleset))
+    events = {(e.article, e.date.start, e.date.end): e for e in records if e.type == "event"}
+    # the masthead is the printing line: December 2025, so 明年1月13日 is 2026's
+    assert (1, "2025-12-18", "2025-12-19") in events and (1, "2026-01-13", "2026-01-13") in events
+    # 本决定, under its own headline, is the article's document
+    assert events[(2, "2026-01-01", "2026-01-01")].actor == "关于加强采煤沉陷区治理的决定"
+    # the plan for 2026 speaks from 2026: its 今年 and 去年 are 2026 and 2025
+    assert (3, "2026-06", "2026-06") in events and (3, "2025-12", "2025-12") in events
+    # the news after it is the page's own again
+    assert (4, "2025-12-04", "2025-12-04") in events

@@ -111,6 +111,9 @@ class Context:
     reviewed_year: int | None = None
     # The month of the masthead's dateline (1 for `2025年1月4日 星期六`), None without one.
     published_month: int | None = None
+    # The article's headline, folded: the document an article is (`关于加强…的决定`), which
+    # its own text names as 本决定.
+    title: str | None = None
     _year_line: YearLine | None = field(default=None, repr=False)
     _paragraph_starts: list[int] | None = field(default=None, repr=False)
 

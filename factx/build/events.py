@@ -75,7 +75,11 @@ _FESTIVAL_DAY = r"(?:元旦|春节|除夕|小年|元宵节|清明节|端午节|�
 _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 # Words that open a clause but are no part of its actor.
 # (a label in black brackets, 【链接】, opens a box of background, not its subject)
-_DISCOURSE = r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉)[,:]?"
+# (nor does an item's number: 六、本决定自…起施行)
+_DISCOURSE = r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉|[一二三四五六七八九十]{1,3}、)[,:]?"
+# A meeting that a date says when it was held, as a clause before its noun: 经3月10日召开的
+# 市政府第47次常务会议研究同意, 今年1月召开的…会议上.
+_MEETING_HELD = r"^(?:召开|举行)的(?P<meeting>[^,;:。!?“”《》]{2,30}?(?:会议|大会|全会|常务会(?!议)))"
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
 # A short name in quotes that opens its clause, right before 于 and a date: the subject.
@@ -268,7 +272,7 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
     if given_actor:
-        pre = given_actor
+        pre = rs.regex(_DISCOURSE).sub("", given_actor, count=1)
     # (新修订的《…》: the words before a title describe it, 新修 is no verb of the event)
     verbs = [] if rs.regex(_LED_TITLE).match(pre) else list(rs.regex(_VERBS).finditer(pre))
     if verbs:  # 会议传达学习了习近平总书记2023年9月21日…: the actor follows the last verb
@@ -297,7 +301,12 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         actor = _document_referred_to(ctx, pre, pre_start) or _as_subject_document(pre, rs)
     if actor is None and rs.regex(_TAKES_EFFECT).match(post) and pre_start > s_start:
         actor = _document_of_sentence(ctx, s_start, pre_start)  # 《…条例》…经…批准,将于…起施行
-    clause_start = pre_start if actor and not effect_of else (relative_day.start() if glossed_day else date_start)
+        actor = _full_title(ctx, actor, s_start) if actor else None  # 《办法》…自…起施行: the 办法 named before
+    held = rs.regex(_MEETING_HELD).match(post) if actor is None else None
+    if held:  # 经3月10日召开的市政府第47次常务会议研究同意: the meeting, from its date on
+        actor, post = held.group("meeting"), "召开"
+        clause_end = post_start + held.end()
+    clause_start = pre_start if actor and not effect_of and not held else (relative_day.start() if glossed_day else date_start)
     predicate = post
     if actor is None:  # no actor before the date: read the subject after it
         actor, predicate, subjectless = _subject(post, ctx, date_start)
@@ -499,12 +508,22 @@ def _document_referred_to(ctx: Context, pre: str, end: int) -> str | None:
     return _title_of_kind(ctx, this.group("kind"), end) if this else None
 
 
+def _full_title(ctx: Context, title: str, end: int) -> str:
+    """A short title (《办法》, 《决定》: the kind alone, as a text names the document it named
+    in full before) as that full title, or `title` itself."""
+    if title in ctx.ruleset.lexicon("regulation_kinds"):
+        return _title_of_kind(ctx, title, end) or title
+    return title
+
+
 def _title_of_kind(ctx: Context, kind: str, end: int) -> str | None:
     """The last 《》 title before folded `end` in the article that is of `kind` (办法), with
     a note in brackets after the kind (…办法(试行)) allowed."""
     for named in reversed(list(ctx.ruleset.regex(_MARKED_TITLE).finditer(ctx.atext.text, 0, end))):
         if _GLOSS_END.sub("", named.group(1)).endswith(kind):  # …管理办法(试行): the kind before the note
             return closed_title(named.group(1))
+    if ctx.title and _GLOSS_END.sub("", ctx.title).endswith(kind):
+        return ctx.title  # a gazette's document under its own headline: 本决定 is the article
     return None
 
 
@@ -543,6 +562,9 @@ def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | Non
         piece = rs.regex(_LEAD).sub("", piece[date.end():] if date else piece, count=1)
         if not piece:
             continue
+        opening = rs.regex("^" + _MARKED_TITLE).match(piece)
+        if opening and not date:  # 《办法》经…研究同意,上周五(3月13日)正式印发: the document goes on
+            return _full_title(ctx, closed_title(opening.group(1)), s_start)
         actor, _, _ = _subject(piece, ctx, s_start)
         if actor is None and not rs.regex(_VERBS).search(piece):
             # 为期两天的市十六届人大常委会第七次会议,8月26日下午…闭幕: a subject alone (what

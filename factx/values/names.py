@@ -173,12 +173,16 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     - a noun or place word there too, and before a word that ends names (镇人大主席高山|介绍);
     - a verb, only as one item of a list of names (副主任自立|、普美芬、白永寿)."""
     pos = start + 2
-    if pos >= limit or text[start] not in lex.surnames:
+    if pos > limit or text[start] not in lex.surnames:
         return False
     read = words(text[start:pos])
     if len(read) != 1:
         return False
     tag = read[0][1]
+    if pos == limit or text[pos] == "\n":
+        # the word ends what is said (`…副市长　初春` on a roster line): nothing follows that
+        # could make it a word of the sentence instead
+        return tag in _WORD_NAME_TAGS or tag == "t"
     if tag in _VERB_TAGS:
         return text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
     if tag not in _WORD_NAME_TAGS:
