@@ -300,19 +300,29 @@ SETS = {
     # .952/.983, regulation .933/1.000. Session 13 then fixed their classes (a portal's
     # 发文日期, prices per quantity, verbs as given names, titles cut by a line end).
     "heldout-51-52": (_heldout(51, 52), HELDOUT / "gold", {
-        "event": (0.99, 0.89),
+        "event": (0.99, 0.91),  # .917 since a short title names the document in full (session 14)
         "count": (0.99, 0.94),
-        "official": (0.98, 0.98),
+        "official": (0.99, 0.98),  # 1.000 since a roster line may give the name last (session 14)
         "regulation": (0.99, 0.99),
     }),
     # Pages 53-54, written in session 14 (a Shanxi county standing committee's gazette as its
     # portal prints it; a Shandong city's press conference reposted in a news app); first
     # scores at 8298b58: event .647/.705 (page 53 .439), count .970/.919, official
-    # .878/1.000, regulation 1.000/1.000.
+    # .878/1.000, regulation 1.000/1.000. Session 14 then fixed their classes (a gazette's
+    # printing line and adoption notes, running headers, a plan's year, short titles).
     "heldout-53-54": (_heldout(53, 54), HELDOUT / "gold", {
-        "event": (0.64, 0.70),
-        "count": (0.96, 0.91),
-        "official": (0.87, 0.99),
+        "event": (0.98, 0.87),  # .985: 春节至元宵节期间（2月17日至3月3日） frames a period, no event
+        "count": (0.99, 0.91),
+        "official": (0.97, 0.99),  # .978: 要素芳, a surname (要) no lexicon lists
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 55-56, written in session 14 (a Sichuan Yi county paper's CPPCC page; a Henan
+    # county government's executive meeting minutes on its portal); first scores at be6eef1,
+    # nothing tuned on them: the unseen pair for the next session.
+    "heldout-55-56": (_heldout(55, 56), HELDOUT / "gold", {
+        "event": (0.89, 0.79),
+        "count": (0.98, 0.91),
+        "official": (0.83, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }
