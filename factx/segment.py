@@ -36,7 +36,6 @@ _NAV = regex.compile(
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
     r"|-[0-9]{1,3}-$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `第2页共8页`
-    r"|.*(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$"  # a line of a table of contents: `…简况……（1）`
     r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
     r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
 )
@@ -140,6 +139,8 @@ _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it cos
 # footer of a document converted page by page (a gazette's `…公报　2025年第6号`).
 _RUNNING_MAX = 40
 _RUNNING_TIMES = 3
+# A line of a table of contents: `…会议简况……………（1）` (dot leaders, then the page).
+_TOC_LINE = regex.compile(r"(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$")
 # A line of labelled fields (`【发布日期】2025-12-30　【来源】…　【阅读】416`) and a gazette's
 # printing line (`…办公室编印　2025年12月26日出版`): the page's metadata.
 _LABELLED_FIELD = regex.compile(r"【\p{Han}{2,4}】")
@@ -214,7 +215,8 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     f = line.folded
     if not f:
         return "blank"
-    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (len(f) <= _FOOTER_MAX and (
+    if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (
+            ("……" in f or "......" in f or "······" in f) and _TOC_LINE.search(f)) or (len(f) <= _FOOTER_MAX and (
             len(_FOOTER_FIELD.findall(f)) >= 2 or len(_LABELLED_FIELD.findall(f)) >= 2 or _PRINTED_ON.search(f))):
         return "nav"
     if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and (
