@@ -33,10 +33,10 @@ _NAV = regex.compile(
     rf"^(?:往期阅读|往期回顾|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
     r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
-    # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
-    # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
     r"|-[0-9]{1,3}-$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `第2页共8页`
     r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
+    # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
+    # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
     r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
@@ -122,11 +122,11 @@ _ROSTER_LINE = regex.compile(
     r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*"
     r"|\s+[·•・]\s+)\S"  # `【问】展望 · 县人大常委会委员…`: a spaced dot parts a name from its offices
 )
-# A row of a table as a page prints it, three cells or more between tabs
-# (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
 # A roster line with the office first and the name last, after a wide space
 # (`岬阳市人民政府副市长　初春`, `…新闻办公室副主任　臧 启帆`), as a press conference lists its speakers.
 _ROSTER_LINE_NAME_LAST = regex.compile(r"[^\n。!?;；，,]{2,40}\p{Han}(?:\u3000|\s{2,})\p{Han}[ \u3000]?\p{Han}{1,3}\s*")
+# A row of a table as a page prints it, three cells or more between tabs
+# (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
 _TABLE_ROW = regex.compile(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
 _SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
