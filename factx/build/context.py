@@ -36,6 +36,8 @@ _SECTION_HEADING = regex.compile(
     r"(?:(?P<part>第[一二三四五六七八九十]{1,3}部分)|(?P<chapter>[一二三四五六七八九十]{1,3}、)|\([一二三四五六七八九十]{1,3}\))"
     r"(?:[^。!?;,]{0,12}?(?<![\d.])(?P<year>(?:19|20)\d{2})年)?[^。!?;,]{0,24}"
 )
+# A date that describes the title after it (…12月1日起施行的《…》, 今年7月修订的《…》).
+_DESCRIBES_TITLE = regex.compile(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生效|修订|修正|修改|通过|颁布|发布|印发|公布)的(?:新修订的)?《")
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
@@ -78,6 +80,8 @@ class YearLine:
             line.years.append(year)
             opens = _CLAUSE_OPENS_BEFORE if m.group("year") else _SENTENCE_OPENS_BEFORE
             month = _MONTH_FOLLOWS.match(text, m.end())
+            if month and _DESCRIBES_TITLE.match(text, month.end()):
+                continue  # 2021年12月1日起施行的《…条例》: a law's date, no time line of the story
             if month or opens.search(text, max(0, m.start() - 3), m.start()):
                 line.topic_positions.append(m.start())
                 line.topic_years.append(year)

@@ -73,16 +73,25 @@ _RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日�
 # (国庆节(10月1日)期间 frames a period: no event).
 _FESTIVAL_DAY = r"(?:元旦|春节|除夕|小年|元宵节|清明节|端午节|七夕|中秋节|重阳节|国庆节|劳动节|三月三)$"
 _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
+# A span of days named before the range of dates that glosses it (彝族年期间(11月20日至26日),
+# 上周(3月2日至6日)): what follows is done in it. A single day after 期间 glosses a holiday
+# whose period frames figures (国庆节(10月1日)期间,…接待游客…): no event.
+_PERIOD_GLOSSED = r"(?:期间|(?:上|本|下|这)周)$"
 # Words that open a clause but are no part of its actor.
 # (a label in black brackets, 【链接】, opens a box of background, not its subject)
 # (nor does an item's number: 六、本决定自…起施行)
 _DISCOURSE = r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉|[一二三四五六七八九十]{1,3}、)[,:]?"
 # A meeting that a date says when it was held, as a clause before its noun: 经3月10日召开的
 # 市政府第47次常务会议研究同意, 今年1月召开的…会议上.
-_MEETING_HELD = r"^(?:召开|举行)的(?P<meeting>[^,;:。!?“”《》]{2,30}?(?:会议|大会|全会|常务会(?!议)))"
+# So is a meeting whose spirit is studied (传达学习了3月5日全省…电视电话会议精神).
+_MEETING_HELD = (r"^(?:(?:召开|举行)的(?P<meeting>[^,;:。!?“”《》]{2,30}?(?:会议|大会|全会|常务会(?!议)))"
+                 r"|(?P<meeting>[^,;:。!?“”《》]{2,30}?(?:会议|大会|全会))(?=精神))")
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
 # A short name in quotes that opens its clause, right before 于 and a date: the subject.
+_RANGE_MARK = regex.compile(r"[至到~—-]")
+# A clause that is a subject and a short predicate in quotes, with no verb outside them.
+_QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]{1,8}”)"
 _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
@@ -264,6 +273,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     relative_day = rs.regex(_RELATIVE_DAY).search(text, s_start, date_start - 1) if bracketed else None
     if relative_day is None and bracketed and rs.regex(_ON_THE_DAY).match(text, date_end):
         relative_day = rs.regex(_FESTIVAL_DAY).search(text, s_start, date_start - 1)
+    if relative_day is None and bracketed and _RANGE_MARK.search(text, date_start, date_end):
+        relative_day = rs.regex(_PERIOD_GLOSSED).search(text, s_start, date_start - 1)
     glossed_day = relative_day is not None
     # 下周一(5月26日)起,…: the date glosses a day named relative to the page; the clause goes on after it
     post_start = date_end + 1 if glossed_day else date_end
@@ -407,6 +418,11 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
                 break  # what stands before 在 is the subject or nothing: never 村里在村委会广场
     if not markers:  # 市人大常委会主任李俊峰,副主任王强一同参加活动 (a person named with no verb)
         first = clause[:first_end]
+        quoted = rs.regex(_QUOTED_PREDICATE).fullmatch(first)
+        if quoted:  # 全市168处助餐点“不打烊”: a subject and what it does, said in quotes
+            actor = _as_actor(quoted.group("subject"), rs) or _as_subject_place(quoted.group("subject"), rs)
+            if actor:
+                return actor, clause[quoted.start("said"):], False
         if rs.regex(_TITLED_NAME).search(first) or rs.regex(_HEAD_NAME).search(first) or rs.regex(_NAME).match(first):
             return _as_actor(first, rs), clause[first_end + 1:], False
         meeting = rs.regex(_MEETING_OPENS).match(first)
@@ -486,9 +502,10 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     title = rs.regex("^" + _MARKED_TITLE).match(head)  # (现行《…条例》于…通过: the lead describes it)
     if title:
         return closed_title(title.group(1))
-    last = None
-    for last in rs.regex(_MARKED_TITLE).finditer(text, s_start, end):
-        pass
+    titles = list(rs.regex(_MARKED_TITLE).finditer(text, s_start, end))
+    last = titles[-1] if titles else None
+    if len(titles) == 1 and rs.regex(_THIS + "$").search(text, max(s_start, last.start() - 2), last.start()):
+        return closed_title(last.group(1))  # 会议原则同意该《办法》,由…修改完善,…印发,自4月15日起施行
     if last and not text[last.end():end].strip(",;:( "):
         # 会议表决通过了《…若干规定》,自8月1日起施行: the clause before ends on it; so does a
         # gloss in brackets after it (贯彻新修订的《…条例》(今年1月1日起施行))

@@ -143,7 +143,8 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
         return listed
     window = text[start:min(limit, start + MAX_NAME + 4)]
     bounds: set[int] | None = None
-    lengths = _name_lengths(window, lex)
+    covered = _ethnic_cover(window, lex)
+    lengths = _name_lengths(window, lex, covered)
     for length in lengths:
         if length > len(window):
             continue
@@ -156,7 +157,9 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             continue
         if bounds is None:  # the window's words, once a length is plausible (half the windows have none)
             bounds = _boundaries(window)
-        clear = _ends_name(text, start, start + length, limit, length in bounds, lex)
+        # where the parts of a name `ethnic_names` lists end, the name may end, whatever words
+        # jieba makes of a transliteration (日|火伍|沙用: 日火|伍沙)
+        clear = _ends_name(text, start, start + length, limit, length in bounds or length in covered, lex)
         if clear >= 3 - plausible or (titled and clear == 1 and not _adverb_at(text, start + length, limit)):
             if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and (
                     plausibility(window[:length + 1], lex) or window[length] in _CONJUNCTIONS):
@@ -185,8 +188,8 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
         return tag in _WORD_NAME_TAGS or tag == "t"
     if tag in _VERB_TAGS:
         return text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
-    if tag not in _WORD_NAME_TAGS:
-        return False
+    if tag not in _WORD_NAME_TAGS or (tag == "m" and text[start] == "全"):
+        return False  # (委员全年|参加…: 全 of a numeral word is "the whole", no surname)
     if text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None:
         return True
     # a noun before a word that ends names (介绍, 表示), not before any verb: jieba tags
@@ -248,11 +251,14 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
     农志坚|带领. It does when jieba reads the shorter name as some other word (刀志, 农志: n)
     and the glued word is a rare one (明说, not 听说); 张三|听说 and 蔡明|说 stay (jieba knows
     张三 and 蔡明 as persons)."""
+    if pos >= limit or not _HAN.match(text[pos]):
+        return False
     after = lex.after_name_at.match(text, pos + 1) if pos + 2 <= limit else None
-    if after is None:
+    closes = pos + 1 >= limit or not _HAN.match(text[pos + 1])  # 局长禚德|胜|,: the clause ends after it
+    if after is None and not closes:
         return False
     glued, tag = words(text[pos:min(limit, pos + 6)])[0]
-    if len(glued) > 2 and len(glued) == 1 + len(after.group()):
+    if after and len(glued) > 2 and len(glued) == 1 + len(after.group()):
         return True  # 韦达|洪所作: jieba glued the last character to a word that follows names
     if len(glued) == 1:
         # 农志|坚|带领: a lone character between the shorter name and a word that follows
@@ -262,7 +268,10 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
             return True  # 李正|和|主持: a conjunction joins no verb to the name, so 和 is the name's
         if glued in lex.after_name or tag in _NOT_IN_NAME or tag in ("d", "ad"):
             return False
-        return len(words(text[start:pos])) == 1  # 常德|胜|说 too, although jieba knows 常德 as a person
+        short = words(text[start:pos])
+        # 常德|胜|说 too, although jieba knows 常德 as a person; and 禚|德|胜, a surname jieba
+        # knows only as a morpheme
+        return len(short) == 1 or (short[0][1] in MORPHEME_TAGS or short[0][1] == "yg")
     if len(glued) != 2 or frequency(glued) >= GLUED_WORD:
         return False
     short = words(text[start:pos])
@@ -576,11 +585,12 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     return NAME
 
 
-def _name_lengths(window: str, lex: NameLexicons) -> list[int]:
+def _name_lengths(window: str, lex: NameLexicons, covered: list[int] | None = None) -> list[int]:
     """Lengths a name at the head of `window` may have, in the order they are tried:
-    whole Mongolian/Tibetan/Uyghur names first (longest cover by `ethnic_names`), then
-    surname + one character, surname + two (+ two first after a compound surname)."""
-    lengths = sorted(_ethnic_cover(window, lex), reverse=True)
+    whole Mongolian/Tibetan/Uyghur/Yi names first (longest cover by `ethnic_names`, given
+    as `covered` when the caller has it), then surname + one character, surname + two
+    (+ two first after a compound surname)."""
+    lengths = sorted(_ethnic_cover(window, lex) if covered is None else covered, reverse=True)
     for size in range(min(lex.longest_surname, len(window)), 0, -1):
         if window[:size] in lex.surnames:
             # After a compound surname the longer given name first: jieba cuts an unknown

@@ -42,9 +42,9 @@ _UNITS = {
     "万": 10**4, "亿": 10**8,
 }  # fmt: skip
 
-# One multiplier character. 千 before 瓦/克/米 starts a unit (千瓦, 千克, 千米), and 百
-# before 分 starts 百分之/百分点, so those are not multipliers.
-_MULT = r"(?:[十拾万亿]|[百佰](?!分)|[千仟](?![瓦克米]))"
+# One multiplier character. 千 before 瓦/克/米/伏 starts a unit (千瓦, 千克, 千米, 千伏安),
+# and 百 before 分 starts 百分之/百分点, so those are not multipliers.
+_MULT = r"(?:[十拾万亿]|[百佰](?!分)|[千仟](?![瓦克米伏]))"
 # Digits with ',' thousands groups (only groups of exactly three) or plain digits.
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN_DIGIT = "[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
