@@ -115,12 +115,13 @@ _SECTION_HEADING = regex.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)
 # the space. A speaker's heading with the sector after a bar (`■殷明｜民革界`) has the
 # offices on the line below: the heading always runs on into that line (_SPEAKER_HEAD), and
 # the two are then a roster line. A question and answer may name each speaker on a line of
-# their own, a spaced middle dot between name and offices (`【答】扈国栋 · 县农业农村局局长`).
+# their own, a spaced middle dot between name and offices (`【答】扈国栋 · 县农业农村局局长`),
+# and a hearing's roster a dash (`关　怀——市司法局副局长`).
 _ROSTER_MAX = 60  # folded characters: a roster line is short
 _ROSTER_LINE = regex.compile(
     r"\s*(?:[□●■◆▲★]|——|【\p{Han}{1,3}】)?\p{Han}{1,4}"
     r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*"
-    r"|\s+[·•・]\s+)\S"  # `【问】展望 · 县人大常委会委员…`: a spaced dot parts a name from its offices
+    r"|\s+[·•・]\s+|\s*(?:——|--)\s*)\S"  # `【问】展望 · 县人大常委会委员…`, `关　怀——市司法局副局长`
 )
 # A roster line with the office first and the name last, after a wide space
 # (`岬阳市人民政府副市长　初春`, `…新闻办公室副主任　臧 启帆`), as a press conference lists its speakers.

@@ -33,6 +33,8 @@ No tokenizer runs here: the patterns are compiled once per rule pack (ruleset.re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from factx.build.context import MARKS, Context
@@ -105,6 +107,7 @@ _OWN = r"^我(?:省|市|州|盟|县|旗|区|镇|乡|局|委|办|厅|院)(?![场�
 # A regulation as the subject of its date: what is done to it, and how it is named.
 _DOCUMENT_ACTS = r"^起?(?:{lex:regulation_actions}|生效)"
 _TAKES_EFFECT = r"^起?(?:施行|实施|生效|执行)"  # 自2025年7月1日起施行
+_TAKES_EFFECT_AFTER = r"起(?:施行|实施|生效)"  # right after a date
 # A law named after the clause that says when it was made, amended or takes effect, as what
 # that clause describes: 学习了3月1日起施行的新修订的《…文物保护法》, 学习今年7月修订的《…办法》.
 # The law is the actor; the clause ends on its title.
@@ -225,7 +228,10 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     s_start, s_end = ctx.sentence_of(date_start)
     if _inside_title(text[s_start:date_start]):
         return []
-    value = parse_date(text[date_start:date_end], ctx.year_context(date_start))
+    years = ctx.year_context(date_start)
+    if ctx.ruleset.regex(_TAKES_EFFECT_AFTER).match(text, date_end):
+        years = replace(years, ahead=True)  # 自5月1日起施行: a day a law takes effect may lie ahead of the page
+    value = parse_date(text[date_start:date_end], years)
     if value is None:
         return []
     described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"), match.groups.get("clause"))

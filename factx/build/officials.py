@@ -316,7 +316,7 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
         if found and found[-1].end() == end:  # the item before closes on its office: 张三当选为主任,李四…
             org, title, first = _closing_office(text, _clause_start(text, found[-1].start(), floor), found[-1], ctx)
         else:
-            named = next((t for t in reversed(found) if read_names(text, t.end(), lex, end)), None)
+            named = next((t for t in reversed(found) if read_names(text, t.end(), lex, end, titled=True)), None)
             if named is None:  # only titles that name no one (主任会议)
                 return None
             offices, first = _offices(text, named.start(), named.end(), ctx)

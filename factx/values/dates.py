@@ -43,6 +43,9 @@ class YearContext:
     # `default` was named by the text (`二、2026年主要任务` over the section): a month far
     # ahead of the page's is no sign of last year there.
     stated: bool = False
+    # The date is one a law takes effect on (…自5月1日起施行): it may lie ahead of the page,
+    # so a time line may go on into the next year past the page's date.
+    ahead: bool = False
 
 
 # A news page reports what happened and announces what is planned within months; a date
@@ -239,7 +242,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
             return ctx.default - 1  # reported on 4 January, 12月28日 is last December
         if (ctx.default is not None and ctx.default_month and start.month < ctx.default_month
                 and ctx.publication is not None and ctx.default < ctx.publication
-                and (ctx.default + 1, start.month) <= (ctx.publication, ctx.published_month or 12)):
+                and (ctx.ahead or (ctx.default + 1, start.month) <= (ctx.publication, ctx.published_month or 12))):
             return ctx.default + 1  # 2023年11月,…。9月下旬,… on a page of October 2024
         if (ctx.default is not None and ctx.publication is not None and ctx.default == ctx.publication + 1
                 and ctx.default_month and start.month > ctx.default_month

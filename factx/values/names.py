@@ -90,6 +90,7 @@ class NameLexicons:
     longest_surname: int
     longest_ethnic: int
     ethnic_starts: frozenset[str]  # first characters of `ethnic`: most windows start with none
+    ethnic_chars: frozenset[str]  # every character of `ethnic`: what transliterated names are written with
 
     @classmethod
     def of(cls, ruleset) -> "NameLexicons":
@@ -111,6 +112,7 @@ class NameLexicons:
             longest_surname=max(map(len, surnames), default=1),
             longest_ethnic=max(map(len, ethnic), default=0),
             ethnic_starts=frozenset(part[0] for part in ethnic),
+            ethnic_chars=frozenset("".join(ethnic)),
         )
         _CACHE[id(ruleset)] = (ruleset, lex)
         return lex
@@ -164,6 +166,46 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
             if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and (
                     plausibility(window[:length + 1], lex) or window[length] in _CONJUNCTIONS):
                 return start + length + 1  # 刀志明|说, not 刀志|明说; 李正和|主持 (jieba: 李正|和)
+            if titled and length in covered and (longer := _transliterated_end(text, start, limit, lex)) \
+                    and all(ch in lex.ethnic_chars for ch in text[start + length:longer]):
+                return max(longer, start + length)  # 娜布|其: the name goes on past the part that opens it
+            return start + length
+    return _transliterated_end(text, start, limit, lex) if titled else None
+
+
+_TRANSLITERATED = (3, 5)  # characters of a transliterated name no lexicon part covers whole
+
+
+def _transliterated(name: str, lex: NameLexicons) -> bool:
+    """Whether `name` reads as a Mongolian or Tibetan name no run of `ethnic_names` parts
+    covers: all but one of its characters are characters those parts are written with, and
+    jieba reads a transliteration in it (a word tagged nrt) or does not know it at all."""
+    if not _TRANSLITERATED[0] <= len(name) <= _TRANSLITERATED[1] or name[0] not in lex.ethnic_chars:
+        return False
+    outside = sum(ch not in lex.ethnic_chars for ch in name)
+    if outside > 1:
+        return False
+    read = words(name)
+    if any(tag == "nrt" for _, tag in read) or (len(read) == 1 and frequency(name) == 0):
+        return True
+    # written with those characters only, and no common word among jieba's pieces (吉|格木|德)
+    return not outside and all(len(word) == 1 or frequency(word) < COMMON_WORD for word, _ in read)
+
+
+def _transliterated_end(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
+    """End of a Mongolian or Tibetan name right after an office title that no run of
+    `ethnic_names` parts covers (苏雅拉图, 那木斯来, 图布新), or None: three to five characters,
+    all but one of them characters those parts are written with, that jieba reads as a
+    transliteration (a word tagged nrt) or does not know at all, ending where a name can."""
+    if text[start:start + 1] not in lex.ethnic_chars:
+        return None
+    low, high = _TRANSLITERATED
+    for length in range(min(high, limit - start), low - 1, -1):
+        if not _transliterated(text[start:start + length], lex):
+            continue
+        if lex.after_name_at.match(text, start + length - 1):
+            continue  # 青格勒图|说: a word that follows names is none of the name's
+        if _ends_name(text, start, start + length, limit, True, lex):
             return start + length
     return None
 
@@ -497,7 +539,8 @@ def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[t
         item = _LIST_ITEM.match(text, pos, end)
         piece = item.group("piece")
         name = piece.removesuffix(_COMRADE) if len(piece) > len(_COMRADE) + 1 else piece
-        if not plausibility(name, lex, listed=True) or (not _DOTTED_NAME.fullmatch(name) and len(name) not in _name_lengths(name, lex)):
+        if not plausibility(name, lex, listed=True) or (not _DOTTED_NAME.fullmatch(name) and len(name) not in _name_lengths(name, lex)
+                                                         and not _transliterated(name, lex)):
             return []
         found.append((pos, pos + len(name)))
         pos = item.end()
