@@ -160,3 +160,23 @@ def test_an_exact_list_leaves_a_form_of_address_out_of_the_names(lex):
 ])
 def test_how_plausible_a_name_is(lex, name, level):
     assert plausibility(name, lex) == level
+
+
+@pytest.mark.parametrize(("text", "start", "name"), [
+    ("秘书长图布信出席会议", 3, "图布信"),        # jieba: 图布 nrt; 信 outside the parts' characters
+    ("副主任吉格米德主持会议", 3, "吉格米德"),    # the parts' characters only, no common word in it
+    ("党支部书记青格勒其说：", 5, "青格勒其"),    # 说 follows names: none of the name's
+    ("县财政局局长禚立胜，", 6, "禚立胜"),        # a morpheme surname's last character before a comma
+    ("党支部书记曲比尔布用彝语发言", 5, "曲比尔布"),  # a Yi clan's name and a given name
+])
+def test_names_no_jieba_word_holds(lex, text, start, name):
+    end = read_name(text, start, lex, titled=True)
+    assert end is not None and text[start:end] == name
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("主任布置了下一步工作", 2),
+    ("委员全年参加界别活动", 2),
+])
+def test_words_after_a_title_are_no_name(lex, text, start):
+    assert read_name(text, start, lex, titled=True) is None

@@ -53,6 +53,8 @@ _COMRADE = "同志"  # a form of address that may follow a name in a list (任�
 # pronouns, numerals, measure words, localisers, modal particles, punctuation).
 _NOT_IN_NAME = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "q", "f", "y", "e", "o", "x", "w"})
 _GIVEN_CHARACTER_TAGS = frozenset({"q", "m", "f"})  # what a given name's character may read as alone (峰 q)
+# jieba's tags of a character it knows only as a bound morpheme (禚 yg): as a surname, no word of the text
+_BOUND_MORPHEME = MORPHEME_TAGS | {"yg"}
 _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # jieba tags of a word that can follow a name: verbs, idioms and set phrases (mostly
 # predicates: 挨家挨户, 出席会议), prepositions, conjunctions, particles, adverbs,
@@ -313,7 +315,7 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
         short = words(text[start:pos])
         # 常德|胜|说 too, although jieba knows 常德 as a person; and 禚|德|胜, a surname jieba
         # knows only as a morpheme
-        return len(short) == 1 or (short[0][1] in MORPHEME_TAGS or short[0][1] == "yg")
+        return len(short) == 1 or short[0][1] in _BOUND_MORPHEME
     if len(glued) != 2 or frequency(glued) >= GLUED_WORD:
         return False
     short = words(text[start:pos])
@@ -617,12 +619,14 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     # A surname jieba knows only as a bound morpheme (禚 yg) is no word of the text: the
     # characters after it are a given name, whatever measure or number word jieba reads
     # them as alone (禚|立|峰 q).
-    rare_surname = len(word) == 1 and (tag in MORPHEME_TAGS or tag == "yg") and word in lex.surnames
+    rare_surname = len(word) == 1 and tag in _BOUND_MORPHEME and word in lex.surnames
     for word, tag in tokens[1:]:
         if tag in _NOT_IN_NAME and not (rare_surname and len(word) == 1 and tag in _GIVEN_CHARACTER_TAGS):
             return NO
         if (not listed if len(word) == 1 else frequency(word) >= PERSON_WORD) and tag == "d":
-            return NO  # 张口|就, 王|一直 (a rare one is a given name: 岑|定远); in an exact list a name's last character may read as one (方志|刚为)
+            # 张口|就, 王|一直 (a rare one is a given name: 岑|定远); in an exact list a
+            # name's last character may read as one (方志|刚为)
+            return NO
         if len(word) > 1 and tag in _VERB_TAGS and frequency(word) >= (PERSON_WORD if listed else COMMON_WORD):
             return NO  # in an exact list only a verb in everyday use: 端木|清扬 is a name there
     return NAME
