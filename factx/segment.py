@@ -40,7 +40,8 @@ _NAV = regex.compile(
     r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
-_HEADLINE_LISTS = regex.compile(rf"^{_HEADLINE_LIST_HEAD}")
+# (and so is a list of past issues or related items under its head: `【往期回顾】`, `相关推荐`)
+_HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接)】?$)")
 # A jump line: the article goes on on another page (`（下转第3版）`) or goes on here from one
 # (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
 _JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
@@ -155,6 +156,7 @@ _DATED_LINK = regex.compile(
 )
 _DATED_LINK_MAX = 80  # (matched from the line's start: no ^, which would ask for the page's start)
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
+_CELL = regex.compile(r"[0-9.,%‰]+")  # folded: a line that is a number alone, a table's cell
 _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 _NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
 _DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
@@ -286,8 +288,8 @@ def _classify_all(text: str, lines: list[Line]) -> None:
                 comment.kind = "nav" if comment.folded else "blank"
             return
         line.kind = _classify(line, in_nav, text)
-        if line.kind == "nav" and (_HEADLINE_LISTS.match(line.folded) or line.folded == "广告"):
-            in_nav = True  # the list of headlines right under 标题导航 (or an ad under 广告) is navigation too,
+        if _HEADLINE_LISTS.match(line.folded) or (line.kind == "nav" and line.folded == "广告"):
+            line.kind, in_nav = "nav", True  # the list of headlines right under 标题导航 (or an ad under 广告) is navigation too,
         elif line.kind in ("body", "blank"):
             in_nav = False  # up to the first blank line
 
@@ -331,6 +333,8 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
         return soft and a.kind == "body"
     if b.kind not in ("body", "headline") or _NEWS_LEAD.match(b.folded):
         return False
+    if _CELL.fullmatch(b.folded) or (_CELL.fullmatch(a.folded) and not _NUMBER_GOES_ON.match(b.folded)):
+        return False  # `1 260` / `51` / `96.2%`: the cells of a table row, one a line (but `2` / `023年7月…` is a cut year)
     if _NUMBER_CUT.search(a.folded) and _NUMBER_GOES_ON.match(b.folded):
         return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
     if a.folded.count("《") > a.folded.count("》") and "》" in b.folded:

@@ -675,3 +675,13 @@ def test_a_gazette_is_split_into_its_documents_and_dated_by_its_printing_line(ru
     assert (3, "2026-06", "2026-06") in events and (3, "2025-12", "2025-12") in events
     # the news after it is the page's own again
     assert (4, "2025-12-04", "2025-12-04") in events
+
+
+def test_table_cells_one_a_line_are_not_wrapped_and_past_issues_are_chrome(ruleset):
+    # A results table printed one cell a line: the numbers stay apart (joined, folding made
+    # `1 260`, `51` and `96.2%` one number). Under `【往期回顾】` the past issues are links.
+    page = ("某镇人大公告\n\n序号\n项目名称\n赞成票\n得票率\n1\n某村道路提升工程\n1 260\n51\n96.2%\n2\n镇中心小学扩建工程\n"
+            "620\n50\n９４.３％\n\n【往期回顾】\n《某县新闻联播》2026年5月18日 文字稿\n《某县新闻联播》2026年5月19日 文字稿\n")
+    records = list(extract_text(page, ruleset))
+    assert [(c.value, c.unit) for c in records if c.type == "count" and c.unit == "%"] == [(96.2, "%"), (94.3, "%")]
+    assert [e for e in records if e.type == "event"] == []
