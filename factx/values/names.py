@@ -202,7 +202,13 @@ def _transliterated_end(text: str, start: int, limit: int, lex: NameLexicons) ->
     if text[start:start + 1] not in lex.ethnic_chars:
         return None
     low, high = _TRANSLITERATED
-    for length in range(min(high, limit - start), low - 1, -1):
+    longest, outside = 0, 0  # how far the characters go on, one of them outside the parts' at most
+    for ch in text[start:min(limit, start + high)]:
+        outside += ch not in lex.ethnic_chars
+        if outside > 1 or not _HAN.match(ch):
+            break
+        longest += 1
+    for length in range(longest, low - 1, -1):  # (most titles are followed by no such run: no jieba then)
         if not _transliterated(text[start:start + length], lex):
             continue
         if lex.after_name_at.match(text, start + length - 1):
