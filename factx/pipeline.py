@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -97,6 +98,7 @@ _ISSUED_AT = regex.compile(
 _CLOCK = regex.compile(r"^(?:今天是|今日是|今天|今日):?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日")
 
 
+@lru_cache(maxsize=2)  # asked for the year and then for the month of the same page
 def masthead_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the masthead's dateline on a line of the page head
     (`塔尔拉报  2025年1月16日  星期四` gives (2025, 1)), or of a portal's publishing line

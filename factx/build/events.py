@@ -621,6 +621,9 @@ def _location(post: str, rs) -> tuple[str | None, str | None]:
     """(place, the words that name it with their verb) of a clause, or (None, None)."""
     best = None
     for source in (_MOVE_PLACE, _AT_PLACE, _FRAME_PLACE, _VISIT_PLACE, _OWNER_PLACE, _VISITED_OWNER):
+        if (source is _AT_PLACE and "在" not in post and "于" not in post) or (source is _FRAME_PLACE and not post.startswith("在")) \
+                or (source is _OWNER_PLACE and "对" not in post):
+            continue  # (the word each of these opens on is not in the clause: no scan)
         for m in rs.regex(source).finditer(post):
             if source is _FRAME_PLACE and (rs.regex(_VERB).search(m.group("place")) or not rs.regex(_PLACE_END).search(m.group("place"))):
                 continue  # 在村里|创办|后方医院, 在…艺术展演中获得一等奖: a clause with a verb, or without a place's head, is no frame
