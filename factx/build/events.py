@@ -78,7 +78,7 @@ _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 # A span of days named before the range of dates that glosses it (彝族年期间(11月20日至26日),
 # 上周(3月2日至6日)): what follows is done in it. A single day after 期间 glosses a holiday
 # whose period frames figures (国庆节(10月1日)期间,…接待游客…): no event.
-_PERIOD_GLOSSED = r"(?:期间|(?:上|本|下|这)周)$"
+_PERIOD_GLOSSED = r"(?:期间|假期|(?:上|本|下|这)周)$"
 # Words that open a clause but are no part of its actor.
 # (a label in black brackets, 【链接】, opens a box of background, not its subject)
 # (nor does an item's number: 六、本决定自…起施行)
@@ -92,6 +92,7 @@ _MEETING_HELD = (r"^(?:(?:召开|举行)的(?P<meeting>[^,;:。!?“”《》]{2
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
 # A short name in quotes that opens its clause, right before 于 and a date: the subject.
 _RANGE_MARK = regex.compile(r"[至到~—-]")
+_ITEM_NUMBER = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))"  # 1. / 一、 / (1) before an item
 # A clause that is a subject and a short predicate in quotes, with no verb outside them.
 _QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]{1,8}”)"
 _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
@@ -288,6 +289,10 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     post = text[post_start:clause_end].rstrip("。;!?")
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
+    if glossed_day and not post.strip(",") and (item := _first_item_under(ctx, s_start)):
+        # ■周一(6月8日)⏎1.上午,县人大常委会…: a day's heading dates the first item under it
+        post_start, clause_end = item
+        post, pre = text[post_start:clause_end].rstrip("。;!?"), ""
     if given_actor:
         pre = rs.regex(_DISCOURSE).sub("", given_actor, count=1)
     # (新修订的《…》: the words before a title describe it, 新修 is no verb of the event)
@@ -562,6 +567,22 @@ def _person_named_before(ctx: Context, pos: int) -> str | None:
         if plausibility(name, lex):
             found = name  # (not 委员|来信处理: a word after a title is no person)
     return found
+
+
+def _first_item_under(ctx: Context, s_start: int) -> tuple[int, int] | None:
+    """Folded bounds of the first clause under the heading that is the sentence at `s_start`
+    (a day of a weekly bulletin, `■周一(6月8日)`), past its item number and the part of the
+    day (`1.上午,`), or None where no sentence follows."""
+    index = ctx.atext.sentence_index(s_start) + 1
+    if index >= len(ctx.atext.sentence_starts):
+        return None
+    start, end = ctx.atext.sentence_bounds(index)
+    text = ctx.atext.text
+    lead = ctx.ruleset.regex(_ITEM_NUMBER).match(text, start, end)
+    start = lead.end() if lead else start
+    start += ctx.ruleset.regex(_LEAD).match(text[start:end]).end()
+    clause = _CLAUSE_SPLIT.search(text, start, end)
+    return (start, clause.start() if clause else end) if start < end else None
 
 
 def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | None:

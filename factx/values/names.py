@@ -164,11 +164,13 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
         # where the parts of a name `ethnic_names` lists end, the name may end, whatever words
         # jieba makes of a transliteration (日|火伍|沙用: 日火|伍沙)
         clear = _ends_name(text, start, start + length, limit, length in bounds or length in covered, lex)
+        if titled and covered and length == covered[-1] >= 4 and not clear:
+            clear = 1  # 主任洛桑坚参|进站…: two parts the lexicon lists, whole after a title, whatever jieba makes of what follows
         if clear >= 3 - plausible or (titled and clear == 1 and not _adverb_at(text, start + length, limit)):
             if length + 1 in lengths and _runs_on(text, start, start + length, limit, lex) and (
                     plausibility(window[:length + 1], lex) or window[length] in _CONJUNCTIONS):
                 return start + length + 1  # 刀志明|说, not 刀志|明说; 李正和|主持 (jieba: 李正|和)
-            if titled and length in covered and (longer := _transliterated_end(text, start, limit, lex)) \
+            if titled and length in covered and clear < 2 and (longer := _transliterated_end(text, start, limit, lex)) \
                     and all(ch in lex.ethnic_chars for ch in text[start + length:longer]):
                 return max(longer, start + length)  # 娜布|其: the name goes on past the part that opens it
             return start + length
@@ -444,6 +446,8 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
     for start in range(max(lo, end - MAX_NAME), end - 1):
         if start not in bounds and text.endswith(lex.org_suffixes, floor, start) and text[start] in lex.surnames:
             bounds.add(start)  # 县卫生健康局项立新局长: jieba glues the body's last character to the surname (局项)
+        if start not in bounds and text[start] in lex.ethnic_starts and _ethnic_cover(text[start:end], lex)[-1:] == [end - start]:
+            bounds.add(start)  # 由嘎玛次珍副主任: parts of a name the lexicon lists end where jieba's words do not (由嘎)
         if start in bounds and end - start in _name_lengths(text[start:end], lex) and plausibility(text[start:end], lex, strict=True):
             return start
     return None
