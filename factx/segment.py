@@ -334,8 +334,11 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
         return soft and a.kind == "body"
     if b.kind not in ("body", "headline") or _NEWS_LEAD.match(b.folded):
         return False
-    if _CELL.fullmatch(b.folded) or (_CELL.fullmatch(a.folded) and not _NUMBER_GOES_ON.match(b.folded)):
-        return False  # `1 260` / `51` / `96.2%`: the cells of a table row, one a line (but `2` / `023年7月…` is a cut year)
+    if (_CELL.fullmatch(b.folded) and not _has_sentence_punct(a.folded)) or (
+            _CELL.fullmatch(a.folded) and not _NUMBER_GOES_ON.match(b.folded) and not _has_sentence_punct(b.folded)):
+        # `1 260` / `51` / `96.2%`: the cells of a table row, one a line, between labels; a
+        # number alone cut out of a sentence (`…建议` / `244` / `件，…`, `2` / `023年7月…`) goes on
+        return False
     if _NUMBER_CUT.search(a.folded) and _NUMBER_GOES_ON.match(b.folded):
         return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
     if a.folded.count("《") > a.folded.count("》") and "》" in b.folded:

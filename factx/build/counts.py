@@ -801,8 +801,9 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     text = ctx.atext.text
     q_start, q_end = match.groups["quantity"]
     o_start, o_end = ctx.atext.span(q_start, q_end)
-    if _ROW_NUMBER.match(ctx.original, o_start, o_end) and (o_start == 0 or ctx.original[o_start - 1] == "\n"):
-        return []  # 2⇥起　航⇥男…: a table's row number and the next cell, folded together
+    if _ROW_NUMBER.match(ctx.original, o_start, o_end) and (o_start == 0 or ctx.original[o_start - 1] == "\n") \
+            and ctx.original.count("\t", o_start, _line_end(ctx.original, o_start)) >= 2:
+        return []  # 2⇥起　航⇥男…: a table's row number and the next cell, folded together (a row has three cells or more)
     s_start, s_end = ctx.sentence_of(q_start)
     sentence = text[s_start:s_end]
     qs, qe = q_start - s_start, q_end - s_start
@@ -847,6 +848,11 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
             action=action,
         )
     ]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _works_named_before(ctx: Context, pos: int, head: str) -> str | None:
