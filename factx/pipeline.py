@@ -21,7 +21,7 @@ from factx.read import Document, Skipped
 from factx.records import Article, Byline, Fact
 from factx.repeats import merge_repeats
 from factx.rules import RuleSet
-from factx.segment import DATELINE, publication_stamp, segment, years_named
+from factx.segment import DATELINE, PRINTED_ON, publication_stamp, segment, years_named
 from factx.segment import Article as Segment
 from factx.words import use_userdicts
 
@@ -89,9 +89,7 @@ _PUBLISHED_AT = regex.compile(
 )
 # …and a document's own date among other fields of the line (`发布机构：…　发文日期：2026-02-25`).
 _ISSUED_AT = regex.compile(
-    r"(?:发布|发文|成文|印发)日期(?::|[】\]])(?P<year>(?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
-    # …and a gazette's or a journal's printing line (`…办公室编印　2025年12月26日出版`)
-    r"|(?P<year>(?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日出版$"
+    r"(?:发布|发文|成文|印发)日期(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
 # A portal's clock (`今天是：2026年2月26日　星期四`): the day of the visit, when the page names no
 # date of its own; a page is never published after it.
@@ -107,7 +105,8 @@ def masthead_date(text: str) -> tuple[int, int] | None:
     or None."""
     clock = None
     for line in fold_texts(text[:2000].splitlines()):
-        head = DATELINE.match(line) or _PUBLISHED_AT.match(line) or publication_stamp(line) or _ISSUED_AT.search(line)
+        head = (DATELINE.match(line) or _PUBLISHED_AT.match(line) or publication_stamp(line) or _ISSUED_AT.search(line)
+                or PRINTED_ON.search(line))  # …and a gazette's printing line (`…编印　2025年12月26日出版`)
         if head:
             return int(head.group(1)), int(head.group("month"))
         clock = clock or _CLOCK.match(line)
@@ -158,12 +157,12 @@ def _headline_review_year(text: str, art: Segment) -> int | None:
     return None
 
 
-def planned_year(text: str, art: Segment, year: int | None) -> int | None:
-    """The year a plan its headline names looks ahead to (`…2026年工作要点`), when it is the
-    year after the page's: None for any other article."""
-    if art.title is None or year is None:
+def planned_year(title: str | None, year: int | None) -> int | None:
+    """The year a plan its (folded) headline names looks ahead to (`…2026年工作要点`), when
+    it is the year after the page's: None for any other article."""
+    if title is None or year is None:
         return None
-    named = _PLAN_OF_YEAR.search(fold_text(text[art.title[0]:art.title[1]]))
+    named = _PLAN_OF_YEAR.search(title)
     return year + 1 if named and int(named.group(1)) == year + 1 else None
 
 
@@ -206,10 +205,10 @@ def extract_text(
     for art, looked_back in zip(articles, reviewed):
         atext = ArticleText.build(text, art.sentences)
         now_year, now_month = written_when(text, art, year, month, looked_back)
-        if (planned := planned_year(text, art, year)) is not None:
+        title = fold_text(text[art.title[0]:art.title[1]]) if art.title else None
+        if (planned := planned_year(title, year)) is not None:
             # a plan for next year speaks from it: 今年, 去年 and its yearless months are its year's
             now_year, now_month, looked_back = planned, None, planned
-        title = fold_text(text[art.title[0]:art.title[1]]) if art.title else None
         ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month, title)
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
         if options.articles:

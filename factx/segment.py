@@ -146,7 +146,7 @@ _TOC_LINE = regex.compile(r"(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$")
 # A line of labelled fields (`【发布日期】2025-12-30　【来源】…　【阅读】416`) and a gazette's
 # printing line (`…办公室编印　2025年12月26日出版`): the page's metadata.
 _LABELLED_FIELD = regex.compile(r"【\p{Han}{2,4}】")
-_PRINTED_ON = regex.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日出版$")
+PRINTED_ON = regex.compile(r"((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日出版$")  # (pipeline dates the page by it)
 # A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
 # `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
 # item's text follows under it.
@@ -221,7 +221,7 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
         return "blank"
     if _NAV.match(f) or _NAV_WORDS.match(f) or DATELINE.match(f) or publication_stamp(f) or (
             ("……" in f or "......" in f or "······" in f) and _TOC_LINE.search(f)) or (len(f) <= _FOOTER_MAX and (
-            len(_FOOTER_FIELD.findall(f)) >= 2 or len(_LABELLED_FIELD.findall(f)) >= 2 or _PRINTED_ON.search(f))):
+            len(_FOOTER_FIELD.findall(f)) >= 2 or len(_LABELLED_FIELD.findall(f)) >= 2 or PRINTED_ON.search(f))):
         return "nav"
     if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and (
             _DATED_LINK.match(text, line.start, line.end) or _ADVERT.match(text, line.start, line.end)):

@@ -41,6 +41,12 @@ _DESCRIBES_TITLE = regex.compile(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生效
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding `pos` ends in `text` (its line break, or the text's end)."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 @dataclass
 class YearLine:
     """The years an article names, in order, as a partial date needs them.
@@ -168,8 +174,7 @@ class Context:
     def _is_archive_photo(self, pos: int) -> bool:
         """Whether the line of folded `pos` is the caption of an archive photo (资料图片)."""
         start, end = self.atext.sentences[self.atext.sentence_index(pos)]
-        line_end = self.original.find("\n", end)
-        return _ARCHIVE_PHOTO.search(self.original, start, len(self.original) if line_end < 0 else line_end) is not None
+        return _ARCHIVE_PHOTO.search(self.original, start, line_end(self.original, end)) is not None
 
     def _is_editors_note(self, paragraph: int) -> bool:
         first = self.atext.sentence_starts[self._paragraph_starts[paragraph]]

@@ -43,7 +43,7 @@ from factx.build.clauses import (
     CLAUSE_MARKS, CLOSER_OF, COMPARISON_WORDS, MODIFIER_TAGS, VERB_TAGS, ClauseGrammar, Span, Word, clause_end, clause_start, span,
     split_glued_link, split_outside, window_start,
 )
-from factx.build.context import Context
+from factx.build.context import Context, line_end
 from factx.match import Match
 from factx.records import Count
 from factx.rules import RuleSet
@@ -802,7 +802,7 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
     q_start, q_end = match.groups["quantity"]
     o_start, o_end = ctx.atext.span(q_start, q_end)
     if _ROW_NUMBER.match(ctx.original, o_start, o_end) and (o_start == 0 or ctx.original[o_start - 1] == "\n") \
-            and ctx.original.count("\t", o_start, _line_end(ctx.original, o_start)) >= 2:
+            and ctx.original.count("\t", o_start, line_end(ctx.original, o_start)) >= 2:
         return []  # 2⇥起　航⇥男…: a table's row number and the next cell, folded together (a row has three cells or more)
     s_start, s_end = ctx.sentence_of(q_start)
     sentence = text[s_start:s_end]
@@ -848,11 +848,6 @@ def build_count(match: Match, ctx: Context) -> list[Count]:
             action=action,
         )
     ]
-
-
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def _works_named_before(ctx: Context, pos: int, head: str) -> str | None:

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 import regex
 
-from factx.build.context import MARKS, Context
+from factx.build.context import MARKS, Context, line_end
 from factx.build.officials import named_place
 from factx.build.regulations import closed_title
 from factx.match import Match
@@ -90,11 +90,11 @@ _MEETING_HELD = (r"^(?:(?:召开|举行)的(?P<meeting>[^,;:。!?“”《》]{2
                  r"|(?P<meeting>[^,;:。!?“”《》]{2,30}?(?:会议|大会|全会))(?=精神))")
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
-# A short name in quotes that opens its clause, right before 于 and a date: the subject.
 _RANGE_MARK = regex.compile(r"[至到~—-]")
 _ITEM_NUMBER = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))"  # 1. / 一、 / (1) before an item
 # A clause that is a subject and a short predicate in quotes, with no verb outside them.
 _QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]{1,8}”)"
+# A short name in quotes that opens its clause, right before 于 and a date: the subject.
 _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
@@ -373,8 +373,7 @@ def _speaker(ctx: Context, end: int) -> str | None:
     start = end
     while start < len(text) and text[start] in "\n \u3000":
         start += 1
-    line_end = text.find("\n", start)
-    line = ctx.ruleset.regex(_SPEAKER_LINE).fullmatch(text, start, len(text) if line_end < 0 else line_end)
+    line = ctx.ruleset.regex(_SPEAKER_LINE).fullmatch(text, start, line_end(text, start))
     return line.group("name") if line else None
 
 
