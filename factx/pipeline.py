@@ -210,7 +210,8 @@ def extract_text(
             # a plan for next year speaks from it: 今年, 去年 and its yearless months are its year's
             now_year, now_month, looked_back = planned, None, planned
         ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month, title)
-        facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences)
+        facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences,
+                              ruleset.lexicon("secondary_titles"))
         if options.articles:
             yield _article_record(text, doc, art, facts)
         yield from facts

@@ -28,7 +28,7 @@ class _Fact(_Record):
     text: str = Field(description="the surface string the fact was read from: original[start:end]")
     sentence: str = Field(description="the whole sentence the fact stands in, from the original text")
     rule: str = Field(description="id of the rule that produced the fact")
-    also_at: list[Span] = Field(default_factory=list, description="later places where the same fact is stated again")
+    also_at: list[Span] = Field(default_factory=list, description="other places where the same fact is stated (later ones; for an official first named by a seat alone, also that first place)")
 
 
 class DateValue(BaseModel):

@@ -89,12 +89,16 @@ def similar(a: str, b: str, threshold: float = SAME_SENTENCE) -> bool:
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-def merge_repeats(facts: list[Fact], sentences: list[Span] | None = None) -> list[Fact]:
+def merge_repeats(facts: list[Fact], sentences: list[Span] | None = None,
+                  seats: frozenset[str] = frozenset()) -> list[Fact]:
     """The facts with repeats folded into the first statement's `also_at`, in text order.
 
     `sentences` (the article's sentence spans, in order) tells two facts of one sentence
     apart from a fact and its copy in another sentence; without it, sentences are told
-    apart by their text only.
+    apart by their text only. `seats` are titles that are no office of their own (委员,
+    代表): an official first named by a seat alone (反映人:区政协委员 张三) is written from
+    the later statement that gives an office (区农业农村委副主任张三), the first place
+    going to `also_at`.
     """
     starts = [s for s, _ in sentences] if sentences else []
 
@@ -110,6 +114,11 @@ def merge_repeats(facts: list[Fact], sentences: list[Span] | None = None) -> lis
             f.type in ("official", "regulation") or similar(f.sentence, fact.sentence))), None)
         if same is None and fact.type in ("official", "regulation"):
             same = next((f for f, _ in earlier), None)  # named twice in one sentence: still one fact
+        if same is not None and same.type == "official" and same.title in seats and fact.title not in seats:
+            kept[kept.index(same)] = fact
+            earlier[earlier.index(next(e for e in earlier if e[0] is same))] = (fact, here)
+            fact.also_at = sorted([same.span, *same.also_at])
+            continue
         if same is not None:
             same.also_at.append(fact.span)
             if fact.type == "regulation" and not fact.draft:

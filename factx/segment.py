@@ -127,6 +127,10 @@ _ROSTER_LINE = regex.compile(
 # A roster line with the office first and the name last, after a wide space
 # (`岬阳市人民政府副市长　初春`, `…新闻办公室副主任　臧 启帆`), as a press conference lists its speakers.
 _ROSTER_LINE_NAME_LAST = regex.compile(r"[^\n。!?;；，,]{2,40}\p{Han}(?:\u3000|\s{2,})\p{Han}[ \u3000]?\p{Han}{1,3}\s*")
+# An entry of a list, one to a line, that opens on a name and its offices in brackets
+# (`逄立军（县人大代表，…站长）`): two such lines in a row are two entries, even where OCR
+# lost the first one's closing bracket.
+_NAME_ENTRY = regex.compile(r"(?:\p{Han}{1,8}[·•・])?\p{Han}{2,8}\(")  # folded
 # A row of a table as a page prints it, three cells or more between tabs
 # (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
 _TABLE_ROW = regex.compile(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
@@ -495,7 +499,7 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
     paragraphs: list[Span] = []
     captions: list[bool] = []
     photo_story = _is_photo_story(block, head)
-    cut = False
+    cut = entry = False
     for line in block:
         if line.kind == "byline":
             art.bylines.extend(_byline_of(text, line))
@@ -515,13 +519,15 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
         if credit:  # the caption's credit is a byline, no sentence of its own
             end = credit.start()
             art.bylines.extend(_byline_names(_PHOTO_CREDIT.sub("", credit.group().strip()[1:]), "作者"))
-        if cut and line.kind == "body" and not lead and not line.after_nav:
+        if cut and line.kind == "body" and not lead and not line.after_nav and not (
+                entry and _NAME_ENTRY.match(line.folded)):
             # A paragraph cut by a page break (blank lines, no closing punctuation) goes on
             # here; never across the page's navigation, which is no part of it.
             paragraphs[-1] = (paragraphs[-1][0], end)
         else:
             paragraphs.append((start, end))
             captions.append(line.caption or (photo_story and line.kind == "body"))
+        entry = _NAME_ENTRY.match(line.folded) is not None
         cut = (line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
                and _TRAILING_CREDIT.search(line.folded) is None and not _SECTION_HEADING.match(line.folded))
     named: dict[str, str] = {}

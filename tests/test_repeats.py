@@ -227,6 +227,23 @@ def test_one_person_named_with_two_wordings_of_the_office_is_one_official(rulese
     assert (officials[0].name, officials[0].title, officials[0].org) == ("孙建华", "主席", "呼和浩特市政协")
 
 
+def test_an_official_first_named_by_a_seat_is_written_with_the_office_stated_later(ruleset):
+    text = ("反映人:区政协委员　龚立平(农业和农村界)\n"
+            "　　区政协委员、区水利局副局长龚立平反映:今年入夏以来,全区持续高温少雨。\n")
+    officials = [r for r in extract_text(text, ruleset, options=Options(types={"official"}, articles=False))]
+    assert [(o.name, o.title, o.org) for o in officials] == [("龚立平", "副局长", "区水利局")]
+    seat = text.index("区政协委员　龚立平")
+    assert officials[0].text == "区政协委员、区水利局副局长龚立平"
+    assert [start for start, _ in officials[0].also_at] == [seat]
+
+
+def test_an_official_named_by_an_office_first_keeps_it(ruleset):
+    text = "区水利局副局长龚立平主持会议。会上,区政协委员龚立平介绍了情况。"
+    officials = [r for r in extract_text(text, ruleset, options=Options(types={"official"}, articles=False))]
+    assert [(o.name, o.title, o.org) for o in officials] == [("龚立平", "副局长", "区水利局")]
+    assert len(officials[0].also_at) == 1 and officials[0].also_at[0][0] > officials[0].span[0]
+
+
 def test_a_record_and_its_json_form_have_the_same_key(ruleset):
     records = [r for path in SAMPLES for r in extract_text(path.read_text(encoding="utf-8"), ruleset, options=Options(articles=False))]
     assert {r.type for r in records} == {"event", "count", "official", "regulation"}

@@ -52,6 +52,11 @@ _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of t
 # A township and a name, all a segment holds before a unit title (村党支部书记): the body,
 # however jieba reads a village name it does not know.
 _TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
+# A place's name alone, all a segment holds before a unit title (塔勒德萨依|村党支部书记).
+_PLACE_ALONE = regex.compile(r"\p{Han}{2,6}")
+# A place named by a numeral (七步梯, 五里牌), all a segment holds before a unit title; not a
+# number of them (三个|社区).
+_NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
 # article named last (松木岭镇, 桂花湾村), since news leaves out the name of the place it is about.
 _BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
@@ -136,6 +141,10 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     title = text[t_start:t_end]
     if o_start is not None:
         offices, first = [_split_unit(_trim_org(text[o_start:o_end]), title, ctx)], o_start
+        if text[o_start - 1:o_start] == "、":
+            # the last of several offices (白桦(…乡党委副书记、乡长)): the others before it
+            earlier, first = _offices(text, t_start, t_end, ctx)
+            offices[:0] = earlier[:-1]
         more, t_end = _offices_after(text, t_end, ctx)  # 任命贺文涛为市人民政府副市长、代理市长
         offices += more
     elif names[0][0] < t_start:
@@ -395,6 +404,11 @@ def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str
         return pos - len(org), org
     if text.startswith(_lexicons(ctx).org_units, pos) and _TOWNSHIP_THEN_NAME.fullmatch(text, floor, pos):
         return floor, text[floor:pos]  # 高坝乡摆勒|村党支部书记: jieba reads 摆勒 as two verbs
+    if text.startswith(_lexicons(ctx).org_units, pos) and _PLACE_ALONE.fullmatch(text, floor, pos) \
+            and words(text[floor:pos])[0][1].startswith(("nr", "ns")):
+        return floor, text[floor:pos]  # 塔勒德萨依|村党支部书记: a transliterated name jieba reads as a person's and a place's
+    if text.startswith(_lexicons(ctx).org_units, pos) and _NUMERAL_PLACE.fullmatch(text, floor, pos):
+        return floor, text[floor:pos]  # 七步梯|社区党委书记: a place named by a numeral, which jieba reads as one
     if _BARE_LEVEL.fullmatch(text, floor, pos):
         return floor, text[floor:pos]  # 镇|党委书记: the level alone, a place build_official names
     return pos, None

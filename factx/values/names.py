@@ -226,7 +226,9 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     - an adjective or numeral word, where it leaves no adverb's place (检察长郑重|列席,
       委员冷静|在审议时, 副主任齐心|、, 副主任万里|带队; but 县长郑重|承诺);
     - a noun or place word there too, and before a word that ends names (镇人大主席高山|介绍);
-    - a verb, only as one item of a list of names (副主任自立|、普美芬、白永寿)."""
+    - a person's name that jieba knows as a common word (向阳), before a word that ends names;
+    - a verb, as one item of a list of names (副主任自立|、普美芬、白永寿) or before taking
+      part or leading (副局长但愿|带队), unless it follows names itself (主席强调|指出)."""
     pos = start + 2
     if pos > limit or text[start] not in lex.surnames:
         return False
@@ -239,7 +241,14 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
         # could make it a word of the sentence instead
         return tag in _WORD_NAME_TAGS or tag == "t"
     if tag in _VERB_TAGS:
-        return text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
+        # a modal verb before taking part or leading (副局长但愿|带队): no hope leads a group
+        return (text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
+                or lex.after_name_at.match(text, start) is None and lex.after_titled_word_at.match(text, pos) is not None)
+    if tag in _PERSON_TAGS:
+        # a person's name that is also a common word (副部长向阳|主持), only before a word that
+        # ends names: jieba tags some nouns as names (委员智慧|、)
+        after = lex.after_name_at.match(text, pos)
+        return after is not None and len(after.group()) > 1
     if tag not in _WORD_NAME_TAGS or (tag == "m" and text[start] == "全"):
         return False  # (委员全年|参加…: 全 of a numeral word is "the whole", no surname)
     if text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None:
@@ -599,11 +608,12 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     else:
         tokens = words(name)
         if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and (
-                tokens[0][1] == "ns" or listed or len(tokens) == 2 and tokens[1][1] in MORPHEME_TAGS):
+                tokens[0][1] == "ns" or listed or len(tokens) == 2 and (
+                    tokens[1][1] in MORPHEME_TAGS or tokens[1][1].startswith("nr") and len(tokens[1][0]) == 1)):
             # 黄海|英, 金华|明: jieba glued the surname and the first given character into a
             # place (or, in an exact list, into any word: 游泳|根; or into a word followed by
-            # a character that is no word alone: 周家|琪); the name is the surname and the
-            # given name
+            # a character that is no word alone, 周家|琪, or that it reads as a name's, 揭晓|雯);
+            # the name is the surname and the given name
             tokens = (name[0], "nr"), *words(name[1:])
     word, tag = tokens[0]
     if len(tokens) == 1:
