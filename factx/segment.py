@@ -33,7 +33,8 @@ _NAV = regex.compile(
     rf"^(?:往期阅读|往期回顾|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
     r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
-    r"|-[0-9]{1,3}-$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `第2页共8页`
+    r"|[-—–][0-9]{1,3}[-—–]$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `— 3 —`, `第2页共8页`
+    r"|\((?:全文)?完\)$"  # the end mark of a document (`（全文完）`)
     r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
@@ -41,11 +42,15 @@ _NAV = regex.compile(
 )
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 # (and so is a list of past issues or related items under its head: `【往期回顾】`, `相关推荐`)
-_HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接)】?$)")
+# A post may point at it with an emoji (`👇往期推荐`).
+_HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|[^\p{{Han}}\w【]{{0,2}}【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接)】?$)")
 # A jump line: the article goes on on another page (`（下转第3版）`) or goes on here from one
 # (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
 _JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
 _SUBTITLE = regex.compile(r"^(?:——|--|—)")
+# A footnote of a document printed page by page (`③县域医共体：以县级医院为龙头…`): the
+# number the text marks, a term and its explanation.
+_FOOTNOTE = regex.compile(r"^[①-⑳]\p{Han}[^:]{0,20}:")
 # A document's adoption note under its title (`（2025年12月19日…第三十一次会议通过）`), as a
 # gazette prints each document: it stands where a subtitle stands, so the title above opens
 # an article.
@@ -95,7 +100,7 @@ STAMP = regex.compile(
 _STAMP_LINE_MAX = 60  # folded characters: a line of metadata, not a sentence that names a time
 # The head of readers' comments under a post (`写留言`, `精选留言`): what follows to the end of
 # the page is what readers wrote, with their own dates (`茶乡阿妹　福建　11月15日`), not the page's news.
-_COMMENTS_HEAD = regex.compile(r"^(?:写留言|精选留言|全部留言|留言|网友评论|全部评论|热门评论|发表评论)(?:\([0-9]+\).{0,12})?$")
+_COMMENTS_HEAD = regex.compile(r"^(?:写留言|精选留言|留言精选|全部留言|留言|网友评论|全部评论|热门评论|发表评论)(?:\([0-9]+\).{0,12})?$")
 # An advertisement among a post's chrome: `广告` on a line of its own, or before the ad's text.
 _ADVERT = regex.compile(r"广告(?:[ \t\u3000]|$)")
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
@@ -230,6 +235,8 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and (
             _DATED_LINK.match(text, line.start, line.end) or _ADVERT.match(text, line.start, line.end)):
         return "nav"
+    if _FOOTNOTE.match(f):
+        return "body"  # a note at a page's foot, however short: no heading
     if (_SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10) or _ADOPTION_NOTE.match(f):
         return "subtitle"
     if len(f) <= 20 and _JUMP.match(f):

@@ -271,6 +271,15 @@ def test_a_pronoun_is_the_person_last_named_with_a_title(ruleset):
     assert (e.date.start, e.actor, e.action, e.location) == ("2026-02-06", "刘伟", "来到办公室", "燕莎玫瑰园小区")
 
 
+def test_a_time_line_ahead_of_a_january_page_goes_on_ahead(ruleset):
+    # A plan: 今年6月 is ahead of a page of January, so its 9月 is this year's. A time line
+    # behind the page (今年1月 on a page of March) makes 12月 last year's.
+    plan = "发布日期：2026-01-26\n\n全县工作安排\n\n　　今年6月底前完成确权颁证扫尾工作。9月，举办第二届马铃薯文化节。\n"
+    assert [d[:2] for d in dates(ruleset, plan)] == [("2026-09", "2026-09")]
+    past = "发布日期：2026-03-10\n\n学校动态\n\n　　今年1月，学校被确定为示范学校。12月18日，学校舞蹈队获得一等奖。\n"
+    assert [d[:2] for d in dates(ruleset, past)] == [("2026-01", "2026-01"), ("2025-12-18", "2025-12-18")]
+
+
 def test_a_date_after_its_subject(ruleset):
     e = only(ruleset, "为满足消费者需求,呼和浩特市商务局于2月6日正式开通线上国补。", 2026)
     assert (e.rule, e.date.start, e.actor, e.action, e.text) == (

@@ -95,7 +95,7 @@ def test_inside_a_list_a_name_runs_to_the_mark_over_a_last_adverb(lex):
 
 def test_a_slot_ends_on_an_adverb_only_where_a_mark_closes_it(lex):
     # ,王志刚当选为…: before a verb 刚 (jieba: 志|刚) may be "just"; before 、 only the name's
-    assert (names._slot_name("王志刚", lex), names._slot_name("王志刚", lex, closed=True)) == (False, True)
+    assert (names.slot_name("王志刚", lex), names.slot_name("王志刚", lex, closed=True)) == (False, True)
 
 
 def test_a_list_reads_a_surname_no_lexicon_lists_only_before_a_persons_given_name(lex):

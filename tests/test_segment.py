@@ -685,3 +685,20 @@ def test_table_cells_one_a_line_are_not_wrapped_and_past_issues_are_chrome(rules
     records = list(extract_text(page, ruleset))
     assert [(c.value, c.unit) for c in records if c.type == "count" and c.unit == "%"] == [(96.2, "%"), (94.3, "%")]
     assert [e for e in records if e.type == "event"] == []
+
+
+def test_a_pdf_pages_foot_is_no_article_and_a_posts_links_and_comments_are_chrome(ruleset):
+    # A report converted from PDF: at each page's foot a rule, a footnote, the page number
+    # (`— 3 —`) and the running header; none of them opens an article, and the report's
+    # sections go on across them. `（全文完）` ends the document; under `👇往期推荐` the links
+    # and under `留言精选` the readers' comments are chrome, their dates no events.
+    foot = "――――――――――\n③医共体：以县级医院为龙头的医疗卫生共同体。\n\n— {n} —\n\n某县人民政府工作报告\n\n"
+    page = ("政　府　工　作　报　告\n——2026年1月20日在某县第十九届人民代表大会第五次会议上\n\n一、2025年工作回顾\n　　全年新建村级卫生室12个。\n\n" + foot.format(n=2)
+            + "二、2026年主要目标\n　　全年计划新修梯田8 000亩。\n\n" + foot.format(n=3)
+            + "　　9月，举办第二届马铃薯文化节。\n\n" + foot.format(n=4)
+            + "（全文完）\n\n👇往期推荐\n▷ 县政府第三次常务会议召开（2025-08-29）\n\n留言精选\n晨跑人　甘肃　9月26日\n支持！\n")
+    articles = segment(page)
+    assert [piece(page, a.title) for a in articles] == ["政　府　工　作　报　告"]
+    records = list(extract_text(page, ruleset))
+    assert [(e.date.start, e.text) for e in records if e.type == "event"] == [
+        ("2026-01-20", "2026年1月20日在某县第十九届人民代表大会第五次会议上"), ("2026-09", "9月，举办第二届马铃薯文化节")]

@@ -102,6 +102,10 @@ class YearLine:
         default, default_month, stated = self.fallback, None, False
         if j >= 0 and self.topic_paragraphs[j] == paragraph:
             default, default_month = self.topic_years[j], self.topic_months[j]
+            # a time line already ahead of the page (今年6月底前…。9月,…, on a page of January:
+            # a plan) goes on ahead: its later months are no last year's
+            stated = (default == self.publication and default_month is not None and self.published_month is not None
+                      and default_month > self.published_month)
         elif (k := bisect.bisect_right(self.section_positions, pos) - 1) >= 0 and self.section_years[k]:
             default, stated = self.section_years[k], True
         return YearContext(publication=self.publication, previous=previous, default=default,

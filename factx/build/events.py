@@ -118,6 +118,8 @@ _THIS = r"(?:该|本|此|这部)"  # 该条例, 本办法: the regulation named 
 _DESCRIBED = r"^(?:现行|新修订的|新修改的|修订后的|修改后的|新)"  # words that describe a title before it
 _DOCUMENT_LEAD = rf"{_DESCRIBED}|^{_THIS}"
 _THIS_KIND = rf"^{_THIS}(?P<kind>{{lex:regulation_kinds}})"
+# A clause that opens on a kind of document, maybe 该/本, then what is done with it (条例将报请…)
+_KIND_OPENS = rf"^{_THIS}?(?P<kind>{{lex:regulation_kinds}})(?=将|已|经|拟|须|需|报|由|于|$)"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
 _MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
 _LED_TITLE = rf"(?:{_DESCRIBED})?{_MARKED_TITLE}$"  # 新修订的《…法》, 现行《…条例》
@@ -312,6 +314,9 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
 
     actor = (_as_actor(pre, rs) or quoted_subject) if pre else None
+    if pre and (kind := rs.regex(_KIND_OPENS).match(pre)) and rs.regex(_TAKES_EFFECT).match(post):
+        # 条例将报请…批准后,自…起施行: the 条例 the article named, not the body it goes to
+        actor = _title_of_kind(ctx, kind.group("kind"), pre_start) or actor
     effect_of = rs.regex(_DOCUMENT_DATED).match(post) if actor is None and not dated_after else None
     if effect_of:
         actor, post = closed_title(effect_of.group("title")), effect_of.group("verb")
@@ -608,6 +613,9 @@ def _earlier_subject(ctx: Context, s_start: int, clause_start: int) -> str | Non
         opening = rs.regex("^" + _MARKED_TITLE).match(piece)
         if opening and not date:  # 《办法》经…研究同意,上周五(3月13日)正式印发: the document goes on
             return _full_title(ctx, closed_title(opening.group(1)), s_start)
+        kind = rs.regex(_KIND_OPENS).match(piece) if not date else None
+        if kind and (title := _title_of_kind(ctx, kind.group("kind"), s_start)):
+            return title  # 条例将报请…批准后,自…起施行: the 条例 the article named, not the body it goes to
         actor, _, _ = _subject(piece, ctx, s_start)
         if actor is None and not rs.regex(_VERBS).search(piece):
             # 为期两天的市十六届人大常委会第七次会议,8月26日下午…闭幕: a subject alone (what

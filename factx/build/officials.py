@@ -34,7 +34,7 @@ from factx.build.context import Context
 from factx.match import SEPARATOR, ArticleText, Match
 from factx.records import Official
 from factx.values.names import (NAME_GLOSS, NameLexicons, dotted_first_part_end, plausibility, read_name_list, read_names,
-                                read_names_before)
+                                read_names_before, slot_name)
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
@@ -57,6 +57,8 @@ _PLACE_ALONE = regex.compile(r"\p{Han}{2,6}")
 # A place named by a numeral (七步梯, 五里牌), all a segment holds before a unit title; not a
 # number of them (三个|社区).
 _NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
+# What makes a deputy of a head (副主任 of 主任, 常务副主席 of 主席).
+_HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
 # article named last (松木岭镇, 桂花湾村), since news leaves out the name of the place it is about.
 _BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
@@ -129,7 +131,12 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
                 l_end = spaced
         names = read_name_list(text, l_start, l_end, lex)
     elif n_start >= t_end:
-        names = read_names(text, n_start, lex, _names_end(text, n_start, s_end), titled=n_start == t_end)
+        limit = _names_end(text, n_start, s_end)
+        names = read_names(text, n_start, lex, limit, titled=n_start == t_end)
+        spaced = ctx.atext.origin_of(n_start) - ctx.atext.origin_of(n_start - 1) > 1
+        if names == [(n_start, limit - 1)] and spaced and text[limit:limit + 1] == SEPARATOR \
+                and slot_name(text[n_start:limit], lex, closed=True):
+            names = [(n_start, limit)]  # `…局长　　浑志|刚`: a roster line's name, printed apart, runs to the line's end
         if names and _title_in_dotted_head(text, *names[0], ctx):
             return []  # 常委|会主任努尔兰·哈布都拉: the name starts after 主任, a title of its own
         names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
@@ -154,10 +161,12 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices, first = _offices(text, t_start, t_end, ctx)
         if ctx.ruleset.regex(_TAKEN_BEFORE).search(text, max(0, first - 4), first):
             return []  # 张三当选市人大常委会主任　李四…: the office is 张三's
-    org, principal = _principal(offices, ctx, name_first=names[0][0] < t_start)
+    org, principal = _principal(offices, ctx)
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
-        org = _body_before(text, _list_start(s_start, ctx), item, ctx)
+        org = _body_before(text, _list_start(s_start, ctx), item, ctx) or _head_body(text, s_start, ctx)
+    if (heading := _heading_body(s_start, ctx)) and not (org or "").startswith(heading):
+        org = heading + (org or "")
     if (bare := _BARE_LEVEL.match(org or principal)) and (place := named_place(text, bare["level"], first, ctx)):
         org = place + (org or "")[len(bare["level"]):]
     titles = [(o or "") + t for o, t in offices] if len(offices) > 1 else []
@@ -265,15 +274,15 @@ def _opens_office(text: str, start: int, end: int, limit: int, ctx: Context) -> 
     return len(given) == 1 and len(given[0][0]) > 1 and not given[0][1].startswith("nr")
 
 
-def _principal(offices: list[tuple[str | None, str]], ctx: Context, name_first: bool = False) -> tuple[str | None, str]:
+def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str | None, str]:
     """(body, title) of the main office of one person: the last office that is not an
-    auxiliary role (lexicon `secondary_titles`); of auxiliary roles alone, the one next to
-    the name: the last, or the first where the name comes first (任命郑磊为检察委员会委员、
-    检察员). An office written without a body takes the body of the person's nearest
+    auxiliary role (lexicon `secondary_titles`); of auxiliary roles alone, the first, the
+    senior one, wherever the name stands (任命郑磊为检察委员会委员、检察员; 检察委员会委员、
+    检察员　郑磊). An office written without a body takes the body of the person's nearest
     office before it that has one (市委常委、秘书长: 市委), unless its title names its own
     body (县委副书记、县长: none for 县长); else the body is None."""
     secondary = _lexicons(ctx).secondary
-    k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), 0 if name_first else len(offices) - 1)
+    k = next((i for i in range(len(offices) - 1, -1, -1) if offices[i][1] not in secondary), 0)
     org, title = offices[k]
     own = ctx.ruleset.regex(_OWN_BODY).match(title)
     if org is None and not own:
@@ -332,6 +341,42 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
             org, title = _principal(offices, ctx)
         if org is not None or not _takes_body(title, ctx):
             return org
+    return None
+
+
+def _heading_body(s_start: int, ctx: Context) -> str | None:
+    """The body a list prints on a line of its own above the indented lines of its offices
+    and names (`洺川市中级人民法院⏎　　审判员　　化雨、麻建军`): the body of each, or None
+    where the sentence at folded `s_start` opens no indented line under such a heading."""
+    atext, original = ctx.atext, ctx.original
+    i = atext.sentence_index(s_start)
+    while i > 0:
+        start = atext.sentences[i][0]
+        line_start = original.rfind("\n", 0, start) + 1
+        if line_start == start or original[line_start:start].strip():
+            return None  # no indented line of its own
+        i -= 1
+        p_start, p_end = atext.sentence_bounds(i)
+        line = atext.text[p_start:p_end]
+        if line.endswith(_lexicons(ctx).names.org_suffixes) and _org_words(line, ctx) == line:
+            return line
+    return None
+
+
+def _head_body(text: str, s_start: int, ctx: Context) -> str | None:
+    """The body of the offices of a sentence that opens on a bare office, when the sentence
+    before names the head of that office with its body: `市人大常委会主任张三主持会议。副主任
+    李四、王五,秘书长赵六出席。` gives 李四, 王五 and 赵六 市人大常委会."""
+    lead = ctx.ruleset.regex(_TITLE).match(text, s_start)
+    i = ctx.atext.sentence_index(s_start)
+    if lead is None or i == 0:
+        return None
+    root = _HEAD_PREFIX.sub("", lead.group())
+    p_start, p_end = ctx.atext.sentence_bounds(i - 1)
+    lex = _lexicons(ctx).names
+    for head in ctx.ruleset.regex(_TITLE).finditer(text, p_start, p_end):
+        if head.group() == root and read_names(text, head.end(), lex, p_end, titled=True):
+            return _principal(_offices(text, head.start(), head.end(), ctx)[0], ctx)[0]
     return None
 
 

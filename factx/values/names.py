@@ -28,6 +28,7 @@ from factx.words import MORPHEME_TAGS, frequency, words
 __all__ = [
     "MAX_NAME", "NAME", "NO", "WORD", "NameLexicons",
     "plausibility", "read_name", "read_name_before", "read_name_list", "read_names", "read_names_before",
+    "slot_name",
 ]
 
 MAX_NAME = 8        # characters of the longest name read (Mongolian names run long)
@@ -386,7 +387,7 @@ def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
 def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None,
                titled: bool = False) -> list[tuple[int, int]]:
     """Spans of the names read forward from `start`: one, or a list joined by 、. An item
-    between list marks next to a name is read as a slot (`_slot_name`): 副主任李秀芬、王建设.
+    between list marks next to a name is read as a slot (`slot_name`): 副主任李秀芬、王建设.
     `titled`: an office title stands right before `start` (see `read_name`).
 
     >>> from factx.rules import load_rules
@@ -401,16 +402,17 @@ def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = Non
             # Inside a list, a name one character short of the next mark leaves that
             # character out (贠志|刚、: jieba reads it as an adverb); the slot is the name.
             slot = _slot_end(text, start, limit)
-            if slot == end + 1 and not lex.after_name_at.match(text, end) and _slot_name(text[start:slot], lex, closed=True):
+            if slot == end + 1 and not lex.after_name_at.match(text, end) and slot_name(text[start:slot], lex, closed=True):
                 end = slot
         if end is None and found and start + 3 <= limit and _person_given(text[start + 1:start + 3]) \
-                and _closes_last_name(text, start + 3, limit, lex) and _slot_name(text[start:start + 3], lex, closed=True):
+                and _closes_last_name(text, start + 3, limit, lex) and slot_name(text[start:start + 3], lex, closed=True):
             end = start + 3  # 副主任王刚、淦晓东|出席: the last of a list, its surname in no lexicon
         if end is None:
-            end = _slot_end(text, start, limit)
+            # (副主任火玉林、把文华|等…: the last item of a list, closed by 等)
+            end = _slot_end(text, start, limit, etc=bool(found))
             # a slot needs a name beside it in the list: the one before, or the one after
             # (the cheap tests first: most failed reads are no list at all)
-            if end is None or not (found or text[end] == "、") or not _slot_name(text[start:end], lex, closed=True) or not (
+            if end is None or not (found or text[end] == "、") or not slot_name(text[start:end], lex, closed=True) or not (
                     found or read_name(text, end + 1, lex, limit)):
                 break
         found.append((start, end))
@@ -479,7 +481,7 @@ def _dotted_name_start(text: str, end: int, floor: int, lex: NameLexicons) -> in
 
 def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, slot: bool = False) -> list[tuple[int, int]]:
     """Spans of the names read back from `end`: one, or a list joined by 、 (王芳、刘丽当选为…).
-    An item between list marks next to a name is read as a slot (`_slot_name`), and so is
+    An item between list marks next to a name is read as a slot (`slot_name`), and so is
     the whole of a clause from `floor` when `slot` says a verb follows it (,万家明当选为…).
 
     >>> from factx.rules import load_rules
@@ -490,7 +492,7 @@ def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, sl
     while end > floor:
         item = max(floor, text.rfind("、", floor, end) + 1)
         start = read_name_before(text, end, lex, item)
-        if start is None and (found or slot and item == floor or item > floor) and _slot_name(text[item:end], lex) and (
+        if start is None and (found or slot and item == floor or item > floor) and slot_name(text[item:end], lex) and (
                 found or slot and item == floor
                 or read_name_before(text, item - 1, lex, max(floor, text.rfind("、", floor, item - 1) + 1)) is not None):
             start = item  # a slot: the whole item (王芳、高山青当选为…), or the whole clause before a verb
@@ -505,18 +507,18 @@ def read_names_before(text: str, end: int, lex: NameLexicons, floor: int = 0, sl
     return found
 
 
-def _slot_end(text: str, start: int, limit: int) -> int | None:
+def _slot_end(text: str, start: int, limit: int, etc: bool = False) -> int | None:
     """End of the item at `start` that a list mark or the clause's punctuation closes
-    within a name's length, or None."""
+    within a name's length, or None; `etc`: 等 closes the last item of a list too."""
     for end in range(start + 2, min(limit, start + MAX_NAME) + 1):
-        if end >= len(text) or text[end] in _NAME_STOPS:
+        if end >= len(text) or text[end] in _NAME_STOPS or etc and text[end] == "等":
             return end if end < len(text) else None
         if not _HAN.match(text[end]):
             return None
     return None
 
 
-def _slot_name(name: str, lex: NameLexicons, closed: bool = False) -> bool:
+def slot_name(name: str, lex: NameLexicons, closed: bool = False) -> bool:
     """Whether `name`, a slot that marks bound on both sides (副主任李秀芬、王建设、冯志勇;
     ,万家明当选为…), is a name: a surname and a given name of one or two characters that
     holds no function word, pronoun or adverb (nor a numeral word), where the whole is not one common
