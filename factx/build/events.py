@@ -137,6 +137,9 @@ _ORGANISER = rf"^由(?P<agent>[^,;:。!?]{{2,60}}?){_ROLE}(?:[、,][^,;:。!?的
 _OPENS_ON_VERB = r"^(?:任(?!务)|兼任|被|获|受)"
 # A first clause that only frames the event: 为落实…, 围绕…, 在…会议室, 受…委托,
 _FRAME = r"^(?:{lex:event_prepositions}|受[^,;:]{1,40}(?:委托|邀请|委派|指派)(?=,))"
+# A first clause that is a whole predicate, a place and what is done there (在某乡、某镇再设立
+# 法官工作室2个,…), no frame: the clause after it is no subject of the event (…,实现乡镇全覆盖).
+_PLACED_ACT = rf"^(?:在|于)[^,;:]{{2,30}}?(?:乡|镇|村|县|区|市|街道|社区)(?:{{lex:event_adverbs}}|再|又|先后|共)*{_VERB}[^,;:]*(?<![下中上时后前里际间])$"
 _RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
 # (?r): these suffix tests only say whether a match exists, and a search that starts from the
 # end tries the lexicons once, where a forward search tries them at every position.
@@ -412,7 +415,7 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         actor = _as_actor(head.group("head"), rs) if head else None
         if actor:
             return actor, clause[head.end():], False
-        if first_end < len(clause) and rs.regex(_FRAME).match(clause):
+        if first_end < len(clause) and rs.regex(_FRAME).match(clause) and not rs.regex(_PLACED_ACT).match(clause, 0, first_end):
             actor, predicate, _ = _subject(clause[first_end + 1:], ctx, pos)
             # no subject after the frame either (对…开展执法检查,让监督…): the clause has none
             return actor, (predicate if actor else clause), actor is None

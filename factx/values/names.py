@@ -75,6 +75,8 @@ NAME_GLOSS = regex.compile(
 # One item of a list of names: the name, a gloss in brackets maybe (蓝晓燕(女,畲族)), the 、 after it.
 _LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 # A list mark, the end of a clause or a gloss in brackets (旦正加(藏族)): where a listed name surely ends.
+_CLAUSE_ENDS = frozenset(",，;；。")
+_SEATS = ("委员", "代表")  # seats, also said of the members at large (委员来信,, 委员关切,)
 _NAME_STOPS = frozenset("、,，;；。(（")
 
 
@@ -228,8 +230,9 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
       委员冷静|在审议时, 副主任齐心|、, 副主任万里|带队; but 县长郑重|承诺);
     - a noun or place word there too, and before a word that ends names (镇人大主席高山|介绍);
     - a person's name that jieba knows as a common word (向阳), before a word that ends names;
-    - a verb, as one item of a list of names (副主任自立|、普美芬、白永寿) or before taking
-      part or leading (副局长但愿|带队), unless it follows names itself (主席强调|指出)."""
+    - a verb, as one item of a list of names (副主任自立|、普美芬、白永寿), before taking
+      part or leading (副局长但愿|带队) or at the clause's end (党支部书记丰收|,), unless it
+      follows names itself (主席强调|指出, 局长表示|,)."""
     pos = start + 2
     if pos > limit or text[start] not in lex.surnames:
         return False
@@ -237,14 +240,19 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     if len(read) != 1:
         return False
     tag = read[0][1]
-    if pos == limit or text[pos] == "\n":
-        # the word ends what is said (`…副市长　初春` on a roster line): nothing follows that
-        # could make it a word of the sentence instead
-        return tag in _WORD_NAME_TAGS or tag == "t"
+    if (pos == limit or text[pos] == "\n") and not (tag in _VERB_TAGS and text[pos:pos + 1] in _CLAUSE_ENDS):
+        # the word ends what is said (`…副市长　初春` on a roster line, `——记…党支部书记丰收`
+        # under a headline): nothing follows that could make it a word of the sentence instead
+        return tag in _WORD_NAME_TAGS or tag == "t" or (
+            tag in _VERB_TAGS and lex.after_name_at.match(text, start) is None and frequency(read[0][0]) < PERSON_WORD)
     if tag in _VERB_TAGS:
-        # a modal verb before taking part or leading (副局长但愿|带队): no hope leads a group
+        # a modal verb before taking part or leading (副局长但愿|带队): no hope leads a group;
+        # a verb that ends the clause right after the title (党支部书记丰收|,) names who holds it
         return (text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
-                or lex.after_name_at.match(text, start) is None and lex.after_titled_word_at.match(text, pos) is not None)
+                or lex.after_name_at.match(text, start) is None and (
+                    lex.after_titled_word_at.match(text, pos) is not None
+                    or text[pos] in _CLAUSE_ENDS and not text.endswith(_SEATS, 0, start)
+                    and frequency(read[0][0]) < PERSON_WORD))  # (县长安排|,: an everyday verb is what he did)
     if tag in _PERSON_TAGS:
         # a person's name that is also a common word (副部长向阳|主持), only before a word that
         # ends names: jieba tags some nouns as names (委员智慧|、)
@@ -645,7 +653,7 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     for word, tag in tokens[1:]:
         if tag in _NOT_IN_NAME and not (rare_surname and len(word) == 1 and tag in _GIVEN_CHARACTER_TAGS):
             return NO
-        if (not listed if len(word) == 1 else frequency(word) >= PERSON_WORD) and tag == "d":
+        if (not (listed or rare_surname) if len(word) == 1 else frequency(word) >= PERSON_WORD) and tag == "d":
             # 张口|就, 王|一直 (a rare one is a given name: 岑|定远); in an exact list a
             # name's last character may read as one (方志|刚为)
             return NO
