@@ -139,6 +139,7 @@ _NAME_ENTRY = regex.compile(r"(?:\p{Han}{1,8}[·•・])?\p{Han}{2,8}\(")  # fol
 # A row of a table as a page prints it, three cells or more between tabs
 # (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
 _TABLE_ROW = regex.compile(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
+_SEATED_SPEAKER = regex.compile(r"[□●■◆▲★◇]?\p{Han}{2,4}(?:代表|委员)")  # folded: `缪小鹃代表`
 _SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
@@ -155,7 +156,8 @@ _TOC_LINE = regex.compile(r"(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$")
 # A line of labelled fields (`【发布日期】2025-12-30　【来源】…　【阅读】416`) and a gazette's
 # printing line (`…办公室编印　2025年12月26日出版`): the page's metadata.
 _LABELLED_FIELD = regex.compile(r"【\p{Han}{2,4}】")
-PRINTED_ON = regex.compile(r"((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日出版$")  # (pipeline dates the page by it)
+# A bulletin's issue line says the same (`…大会秘书处编　　2025年2月10日`): who compiled it, then its day.
+PRINTED_ON = regex.compile(r"(?:编印?|印发)?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日(?:出版$|(?<=[编印发]\d{4}年\d{1,2}月\d{1,2}日)$)")  # (pipeline dates the page by it)
 # A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
 # `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
 # item's text follows under it.
@@ -333,6 +335,8 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
     """Whether line `b`, printed right under `a` (no blank line between), continues `a`'s sentence."""
     if a.kind not in ("body", "headline") or _ends_sentence_strictly(a.folded):
         return False
+    if _SEATED_SPEAKER.fullmatch(a.folded) and b.folded.startswith("(") and b.folded.endswith(")"):
+        return True  # `缪小鹃　代表`⏎`（…镇党委书记）`: a speaker's seat, then the offices in brackets
     # a line that ends on a comma goes on, whatever the next line looks like (`2月8日,`⏎`出　席…`)
     roster = _is_roster_line(a, text) or not a.folded.endswith((",", "、")) and _is_roster_line(b, text)
     if roster or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):

@@ -702,3 +702,13 @@ def test_a_pdf_pages_foot_is_no_article_and_a_posts_links_and_comments_are_chrom
     records = list(extract_text(page, ruleset))
     assert [(e.date.start, e.text) for e in records if e.type == "event"] == [
         ("2026-01-20", "2026年1月20日在某县第十九届人民代表大会第五次会议上"), ("2026-09", "9月，举办第二届马铃薯文化节")]
+
+
+def test_a_bulletins_issue_line_dates_the_page_and_is_no_event(ruleset):
+    # `…秘书处编　　2025年2月10日` under a bulletin's title: who compiled it and the day, as a
+    # gazette's printing line says; the page is dated by it, and it is no event.
+    page = ("大　会　简　报\n第 5 期\n某市第七届人民代表大会第五次会议秘书处编　　　　　2025年2月10日\n\n"
+            "青岭代表团审议报告\n\n　　2月9日下午，青岭代表团审议政府工作报告。\n")
+    assert masthead_date(page) == (2025, 2)
+    records = list(extract_text(page, ruleset))
+    assert [(e.date.start, e.text) for e in records if e.type == "event"] == [("2025-02-09", "2月9日下午，青岭代表团审议政府工作报告")]

@@ -33,8 +33,8 @@ import regex
 from factx.build.context import Context
 from factx.match import SEPARATOR, ArticleText, Match
 from factx.records import Official
-from factx.values.names import (NAME_GLOSS, NameLexicons, dotted_first_part_end, plausibility, read_name_list, read_names,
-                                read_names_before, slot_name)
+from factx.values.names import (NAME_GLOSS, NameLexicons, dotted_first_part_end, plausibility, read_name, read_name_list,
+                                read_names, read_names_before, slot_name)
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
@@ -57,6 +57,8 @@ _PLACE_ALONE = regex.compile(r"\p{Han}{2,6}")
 # A place named by a numeral (七步梯, 五里牌), all a segment holds before a unit title; not a
 # number of them (三个|社区).
 _NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
+_SEAT_AFTER_NAME = ("代表", "委员")  # 张三代表(…), 李四委员(…): a seat said after the name
+_SEATED_WORD = regex.compile(r"[^\p{Han}]{0,2}(?P<name>\p{Han}{2,3})")  # (■)乐观|代表
 # What makes a deputy of a head (副主任 of 主任, 常务副主席 of 主席).
 _HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
@@ -141,8 +143,16 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
             return []  # 常委|会主任努尔兰·哈布都拉: the name starts after 主任, a title of its own
         names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
     else:
+        seat = text.endswith(_SEAT_AFTER_NAME, 0, n_end) and n_end < t_start
+        if seat:
+            n_end -= 2  # 欧阳秋实代表(…党支部书记): the seat stands between the name and its office
         # a verb between name and title (张三当选为主任) bounds the clause's name on its right
-        names = read_names_before(text, n_end, lex, _clause_start(text, n_end, s_start), slot=n_end < t_start)
+        floor = _clause_start(text, n_end, s_start)
+        names = read_names_before(text, n_end, lex, floor, slot=n_end < t_start)
+        if not names and n_end < t_start and (word := _titled_word_before(text, n_end, floor, ctx)):
+            names = [word]  # 召集人但凡(…县委书记): a word right after a title is its holder's name
+        if not names and seat and (alone := _SEATED_WORD.fullmatch(text, floor, n_end)) and alone["name"][0] in lex.surnames:
+            names = [alone.span("name")]  # ■乐观代表(…局长): all the clause holds before the seat is the name
     if not names:
         return []
     title = text[t_start:t_end]
@@ -360,6 +370,18 @@ def _heading_body(s_start: int, ctx: Context) -> str | None:
         line = atext.text[p_start:p_end]
         if line.endswith(_lexicons(ctx).names.org_suffixes) and _org_words(line, ctx) == line:
             return line
+    return None
+
+
+def _titled_word_before(text: str, end: int, floor: int, ctx: Context) -> tuple[int, int] | None:
+    """(start, end) of a name of two or three characters that ends at folded `end` right
+    after an office title, read as a name there (召集人|但凡), or None."""
+    lex = _lexicons(ctx).names
+    titles = ctx.ruleset.regex(_TITLE + "$")
+    for size in (2, 3):
+        start = end - size
+        if start > floor and titles.search(text, floor, start) and read_name(text, start, lex, end, titled=True) == end:
+            return start, end
     return None
 
 

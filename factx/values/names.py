@@ -76,6 +76,7 @@ NAME_GLOSS = regex.compile(
 _LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 # A list mark, the end of a clause or a gloss in brackets (旦正加(藏族)): where a listed name surely ends.
 _CLAUSE_ENDS = frozenset(",，;；。")
+_SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议", "回答", "答复", "汇报", "通报")  # a speaker's verbs
 _SEATS = ("委员", "代表")  # seats, also said of the members at large (委员来信,, 委员关切,)
 _NAME_STOPS = frozenset("、,，;；。(（")
 
@@ -231,8 +232,9 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     - a noun or place word there too, and before a word that ends names (镇人大主席高山|介绍);
     - a person's name that jieba knows as a common word (向阳), before a word that ends names;
     - a verb, as one item of a list of names (副主任自立|、普美芬、白永寿), before taking
-      part or leading (副局长但愿|带队) or at the clause's end (党支部书记丰收|,), unless it
-      follows names itself (主席强调|指出, 局长表示|,)."""
+      part or leading (副局长但愿|带队), before a word that ends names (主任满意|介绍) or at
+      the clause's end (党支部书记丰收|,), unless it follows names itself (主席强调|指出,
+      局长表示|,)."""
     pos = start + 2
     if pos > limit or text[start] not in lex.surnames:
         return False
@@ -246,13 +248,19 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
         return tag in _WORD_NAME_TAGS or tag == "t" or (
             tag in _VERB_TAGS and lex.after_name_at.match(text, start) is None and frequency(read[0][0]) < PERSON_WORD)
     if tag in _VERB_TAGS:
+        if text[pos] == "、":
+            return read_name(text, pos + 1, lex, limit) is not None
+        if lex.after_name_at.match(text, start) is not None:
+            return False  # 主席强调|指出: the verb is what names do
         # a modal verb before taking part or leading (副局长但愿|带队): no hope leads a group;
-        # a verb that ends the clause right after the title (党支部书记丰收|,) names who holds it
-        return (text[pos] == "、" and read_name(text, pos + 1, lex, limit) is not None
-                or lex.after_name_at.match(text, start) is None and (
-                    lex.after_titled_word_at.match(text, pos) is not None
-                    or text[pos] in _CLAUSE_ENDS and not text.endswith(_SEATS, 0, start)
-                    and frequency(read[0][0]) < PERSON_WORD))  # (县长安排|,: an everyday verb is what he did)
+        # nor does a feeling speak (主任满意|介绍)
+        if text.startswith(_SPEECH, pos):
+            return True
+        if lex.after_titled_word_at.match(text, pos) is not None and frequency(read[0][0]) < PERSON_WORD:
+            return True  # (旗长达到|现场: an everyday verb before a place is what was done)
+        # a verb that ends the clause right after the title (党支部书记丰收|,) names who holds
+        # it, unless it is an everyday verb (县长安排|,: what he did) or follows a seat (委员来信|,)
+        return text[pos] in _CLAUSE_ENDS and not text.endswith(_SEATS, 0, start) and frequency(read[0][0]) < PERSON_WORD
     if tag in _PERSON_TAGS:
         # a person's name that is also a common word (副部长向阳|主持), only before a word that
         # ends names: jieba tags some nouns as names (委员智慧|、)
