@@ -294,10 +294,15 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     post = text[post_start:clause_end].rstrip("。;!?")
     pre = rs.regex(_DISCOURSE).sub("", text[pre_start:date_start], count=1)
     pre = rs.regex(_BEFORE_DATE).sub("", pre.lstrip(MARKS))
-    if glossed_day and not post.strip(",") and (item := _first_item_under(ctx, s_start)):
-        # ■周一(6月8日)⏎1.上午,县人大常委会…: a day's heading dates the first item under it
+    heading = not glossed_day and _ENTRY_NUMBER.fullmatch(pre.strip()) and _DAY_PARTS.fullmatch(post)
+    if (glossed_day and not post.strip(",") or heading) and (item := _first_item_under(ctx, s_start)):
+        # ■周一(6月8日)⏎1.上午,县人大常委会…: a day's heading dates the first item under it, and
+        # so does an entry's (№1　4月3日(周四)上午⏎来访人:…)
         post_start, clause_end = item
         post, pre = text[post_start:clause_end].rstrip("。;!?"), ""
+        if _PERSON_LABEL.search(text, max(s_start, post_start - 6), post_start):
+            # 来访人:东村村民张三等3人: the field names who did it, however it is worded
+            given_actor, post = post, ""
     if given_actor:
         pre = rs.regex(_DISCOURSE).sub("", given_actor, count=1)
     # (新修订的《…》: the words before a title describe it, 新修 is no verb of the event)
@@ -576,6 +581,14 @@ def _person_named_before(ctx: Context, pos: int) -> str | None:
     return found
 
 
+_FIELD_LABEL = regex.compile(r"\p{Han}{2,5}:")  # a labelled field's label (来访人:)
+_PERSON_LABEL = regex.compile(r"\p{Han}{1,4}人:$")  # a label that names people (来访人:, 反映人:)
+# What an entry's heading holds beside its date (№1　4月3日(周四)上午): the entry's number,
+# the weekday in brackets, the part of the day.
+_ENTRY_NUMBER = regex.compile(r"(?:№\s*|No\.?\s*|第)?[0-9]{0,3}(?:[.、]|号)?")
+_DAY_PARTS = regex.compile(r"(?:\((?:周|星期)[一二三四五六日天]\)?)?(?:上午|下午|晚上|全天)?")
+
+
 def _first_item_under(ctx: Context, s_start: int) -> tuple[int, int] | None:
     """Folded bounds of the first clause under the heading that is the sentence at `s_start`
     (a day of a weekly bulletin, `■周一(6月8日)`), past its item number and the part of the
@@ -588,6 +601,8 @@ def _first_item_under(ctx: Context, s_start: int) -> tuple[int, int] | None:
     lead = ctx.ruleset.regex(_ITEM_NUMBER).match(text, start, end)
     start = lead.end() if lead else start
     start += ctx.ruleset.regex(_LEAD).match(text[start:end]).end()
+    if label := _FIELD_LABEL.match(text, start, end):
+        start = label.end()  # 来访人:某村村民张三等3人: the field's value is who came
     clause = _CLAUSE_SPLIT.search(text, start, end)
     return (start, clause.start() if clause else end) if start < end else None
 

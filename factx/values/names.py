@@ -76,6 +76,7 @@ NAME_GLOSS = regex.compile(
 _LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 # A list mark, the end of a clause or a gloss in brackets (旦正加(藏族)): where a listed name surely ends.
 _CLAUSE_ENDS = frozenset(",，;；。")
+_QUOTE_ENDS = frozenset("”’」』》")
 _SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议", "回答", "答复", "汇报", "通报")  # a speaker's verbs
 _SEATS = ("委员", "代表")  # seats, also said of the members at large (委员来信,, 委员关切,)
 _NAME_STOPS = frozenset("、,，;；。(（")
@@ -242,6 +243,8 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     if len(read) != 1:
         return False
     tag = read[0][1]
+    if text[pos:pos + 1] in _QUOTE_ENDS:
+        return False  # “市长信箱”: the title and the word are one quoted name of a thing
     if (pos == limit or text[pos] == "\n") and not (tag in _VERB_TAGS and text[pos:pos + 1] in _CLAUSE_ENDS):
         # the word ends what is said (`…副市长　初春` on a roster line, `——记…党支部书记丰收`
         # under a headline): nothing follows that could make it a word of the sentence instead
@@ -353,7 +356,8 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
     if len(glued) != 2 or frequency(glued) >= GLUED_WORD:
         return False
     short = words(text[start:pos])
-    return len(short) == 1 and not short[0][1].startswith("nr")
+    # (粟文|韬作|交流: a two-character "idiom" of jieba's glues the name's last character too)
+    return len(short) == 1 and (not short[0][1].startswith("nr") or tag == "i")
 
 
 def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:

@@ -194,6 +194,9 @@ def parse_quantity(text: str) -> Quantity | None:
     if rest and rest[0] in "余多+":  # '50余位', '40多件', '69万+'
         approx = approx or "over"
         rest = rest[1:]
+    elif rest and rest[0] == "来":  # '20来户': about twenty
+        approx = approx or "about"
+        rest = rest[1:]
     if suffix := _SUFFIX.search(rest):  # '100人以上', '30个左右', '200字以内'
         approx = approx or _APPROX[suffix.group()]
         rest = rest[: suffix.start()]
