@@ -157,7 +157,8 @@ _TOC_LINE = regex.compile(r"(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$")
 # printing line (`…办公室编印　2025年12月26日出版`): the page's metadata.
 _LABELLED_FIELD = regex.compile(r"【\p{Han}{2,4}】")
 # A bulletin's issue line says the same (`…大会秘书处编　　2025年2月10日`): who compiled it, then its day.
-PRINTED_ON = regex.compile(r"(?:编印?|印发)?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日(?:出版$|(?<=[编印发]\d{4}年\d{1,2}月\d{1,2}日)$)")  # (pipeline dates the page by it)
+PRINTED_ON = regex.compile(  # (pipeline dates the page by it)
+    r"((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日(?:出版|(?<=[编印发][0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日))$")
 # A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
 # `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
 # item's text follows under it.
