@@ -33,8 +33,8 @@ import regex
 from factx.build.context import Context
 from factx.match import SEPARATOR, ArticleText, Match
 from factx.records import Official
-from factx.values.names import (NAME_GLOSS, NameLexicons, dotted_first_part_end, plausibility, read_name, read_name_list,
-                                read_names, read_names_before, slot_name)
+from factx.values.names import (NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility, read_name,
+                                read_name_list, read_names, read_names_before, slot_name)
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
@@ -57,7 +57,6 @@ _PLACE_ALONE = regex.compile(r"\p{Han}{2,6}")
 # A place named by a numeral (七步梯, 五里牌), all a segment holds before a unit title; not a
 # number of them (三个|社区).
 _NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
-_SEAT_AFTER_NAME = ("代表", "委员")  # 张三代表(…), 李四委员(…): a seat said after the name
 _SEATED_WORD = regex.compile(r"[^\p{Han}]{0,2}(?P<name>\p{Han}{2,3})")  # (■)乐观|代表
 # What makes a deputy of a head (副主任 of 主任, 常务副主席 of 主席).
 _HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
@@ -143,7 +142,7 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
             return []  # 常委|会主任努尔兰·哈布都拉: the name starts after 主任, a title of its own
         names = names[:1] + list(takewhile(lambda n: not _opens_office(text, *n, s_end, ctx), names[1:]))
     else:
-        seat = text.endswith(_SEAT_AFTER_NAME, 0, n_end) and n_end < t_start
+        seat = text.endswith(SEATS, 0, n_end) and n_end < t_start
         if seat:
             n_end -= 2  # 欧阳秋实代表(…党支部书记): the seat stands between the name and its office
         # a verb between name and title (张三当选为主任) bounds the clause's name on its right

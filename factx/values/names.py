@@ -28,7 +28,7 @@ from factx.words import MORPHEME_TAGS, frequency, words
 __all__ = [
     "MAX_NAME", "NAME", "NO", "WORD", "NameLexicons",
     "plausibility", "read_name", "read_name_before", "read_name_list", "read_names", "read_names_before",
-    "slot_name",
+    "SEATS", "slot_name",
 ]
 
 MAX_NAME = 8        # characters of the longest name read (Mongolian names run long)
@@ -78,7 +78,9 @@ _LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 _CLAUSE_ENDS = frozenset(",，;；。")
 _QUOTE_ENDS = frozenset("”’」』》")
 _SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议", "回答", "答复", "汇报", "通报")  # a speaker's verbs
-_SEATS = ("委员", "代表")  # seats, also said of the members at large (委员来信,, 委员关切,)
+# Seats, said before a name (委员张三) or after it (张三代表), and of the members at large
+# (委员来信, 委员关切,).
+SEATS = ("委员", "代表")
 _NAME_STOPS = frozenset("、,，;；。(（")
 
 
@@ -260,10 +262,10 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
         if text.startswith(_SPEECH, pos):
             return True
         if lex.after_titled_word_at.match(text, pos) is not None and frequency(read[0][0]) < PERSON_WORD:
-            return True  # (旗长达到|现场: an everyday verb before a place is what was done)
+            return True  # (not an everyday verb: 旗长达到|现场 is what was done)
         # a verb that ends the clause right after the title (党支部书记丰收|,) names who holds
         # it, unless it is an everyday verb (县长安排|,: what he did) or follows a seat (委员来信|,)
-        return text[pos] in _CLAUSE_ENDS and not text.endswith(_SEATS, 0, start) and frequency(read[0][0]) < PERSON_WORD
+        return text[pos] in _CLAUSE_ENDS and not text.endswith(SEATS, 0, start) and frequency(read[0][0]) < PERSON_WORD
     if tag in _PERSON_TAGS:
         # a person's name that is also a common word (副部长向阳|主持), only before a word that
         # ends names: jieba tags some nouns as names (委员智慧|、)
