@@ -280,3 +280,12 @@ def test_the_cli_takes_the_added_title_through_rules(pack_with_a_new_title):
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert (record["name"], record["title"], record["org"]) == ("王海涛", "督查专员", "市政府")
+
+
+def test_a_body_on_a_line_of_its_own_heads_only_the_indented_entries_under_it(ruleset):
+    # An appointment list prints the body once above its indented entries; a headline that
+    # names a body heads no body paragraph, and gives its officials no body of its own.
+    listed = "二、任命\n滦阳市中级人民法院\n　　审判员　　　　　　化雨、冯建军\n"
+    assert holders(listed, ruleset) == [("化雨", "审判员", "滦阳市中级人民法院"), ("冯建军", "审判员", "滦阳市中级人民法院")]
+    headed = "市人民检察院\n\n　　县水利局副局长王海主持会议。\n"
+    assert holders(headed, ruleset) == [("王海", "副局长", "县水利局")]

@@ -58,6 +58,7 @@ _PLACE_ALONE = regex.compile(r"\p{Han}{2,6}")
 # number of them (三个|社区).
 _NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
 _SEATED_WORD = regex.compile(r"[^\p{Han}]{0,2}(?P<name>\p{Han}{2,3})")  # (■)乐观|代表
+_SENTENCE_FINAL = frozenset("。!?;")  # folded: a sentence ends there, no list entry does
 # What makes a deputy of a head (副主任 of 主任, 常务副主席 of 主席).
 _HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
@@ -362,8 +363,9 @@ def _heading_body(s_start: int, ctx: Context) -> str | None:
     while i > 0:
         start = atext.sentences[i][0]
         line_start = original.rfind("\n", 0, start) + 1
-        if line_start == start or original[line_start:start].strip():
-            return None  # no indented line of its own
+        s_bounds = atext.sentence_bounds(i)
+        if line_start == start or original[line_start:start].strip() or atext.text[s_bounds[1] - 1] in _SENTENCE_FINAL:
+            return None  # no indented entry of a list (a body paragraph under a headline `区政协` is none)
         i -= 1
         p_start, p_end = atext.sentence_bounds(i)
         line = atext.text[p_start:p_end]
@@ -468,13 +470,14 @@ def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str
     org = _org_words(text[floor:pos], ctx)
     if org:
         return pos - len(org), org
-    if text.startswith(_lexicons(ctx).org_units, pos) and _TOWNSHIP_THEN_NAME.fullmatch(text, floor, pos):
-        return floor, text[floor:pos]  # 高坝乡摆勒|村党支部书记: jieba reads 摆勒 as two verbs
-    if text.startswith(_lexicons(ctx).org_units, pos) and _PLACE_ALONE.fullmatch(text, floor, pos) \
-            and words(text[floor:pos])[0][1].startswith(("nr", "ns")):
-        return floor, text[floor:pos]  # 塔勒德萨依|村党支部书记: a transliterated name jieba reads as a person's and a place's
-    if text.startswith(_lexicons(ctx).org_units, pos) and _NUMERAL_PLACE.fullmatch(text, floor, pos):
-        return floor, text[floor:pos]  # 七步梯|社区党委书记: a place named by a numeral, which jieba reads as one
+    # A unit title (村党支部书记) after a place's name jieba does not read as one: the whole
+    # segment before it is the place, when it is a township and a name (高坝乡摆勒: jieba reads
+    # 摆勒 as two verbs), a transliteration jieba reads as a person's or a place's (塔勒德萨依),
+    # or a name opening on a numeral (七步梯: 七步|梯).
+    if text.startswith(_lexicons(ctx).org_units, pos) and (
+            _TOWNSHIP_THEN_NAME.fullmatch(text, floor, pos) or _NUMERAL_PLACE.fullmatch(text, floor, pos)
+            or _PLACE_ALONE.fullmatch(text, floor, pos) and words(text[floor:pos])[0][1].startswith(("nr", "ns"))):
+        return floor, text[floor:pos]
     if _BARE_LEVEL.fullmatch(text, floor, pos):
         return floor, text[floor:pos]  # 镇|党委书记: the level alone, a place build_official names
     return pos, None
