@@ -35,6 +35,7 @@ _NAV = regex.compile(
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
     r"|[-—–][0-9]{1,3}[-—–]$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `— 3 —`, `第2页共8页`
     r"|\((?:全文)?完\)$"  # the end mark of a document (`（全文完）`)
+    r"|(?:\p{Han}{2,6}[·•|/]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`
     r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
@@ -143,12 +144,13 @@ _SEATED_SPEAKER = regex.compile(r"[□●■◆▲★◇]?\p{Han}{2,4}(?:代表|
 _SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
-_FIELD_LINE = regex.compile(r"^\p{Han}{2,6}[:：][^。！？!?；;]{1,60}$")
+_FIELD_LINE = regex.compile(r"^\p{Han}{2,8}[:：][^。！？!?；;]{1,60}$")  # (常委会联系领导：…, 拟提请审议时间：…)
 # Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
 _FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
 # A short line printed three times or more on one page, no sentence, is a running header or
-# footer of a document converted page by page (a gazette's `…公报　2025年第6号`).
+# footer of a document converted page by page (a gazette's `…公报　2025年第6号`); a field
+# (`常委会联系领导：张三副主任`) repeats down a plan's entries and is none.
 _RUNNING_MAX = 40
 _RUNNING_TIMES = 3
 # A line of a table of contents: `…会议简况……………（1）` (dot leaders, then the page).
@@ -170,7 +172,8 @@ _DATED_LINK_MAX = 80  # (matched from the line's start: no ^, which would ask fo
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
 _CELL = regex.compile(r"[0-9.,%‰]+")  # folded: a line that is a number alone, a table's cell
 _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
-_NUMBER_GOES_ON = regex.compile(r"^[0-9年月日号%万亿]")
+# (an item's number is no number going on: `拟提请审议时间：4月`⏎`3.《…条例》`)
+_NUMBER_GOES_ON = regex.compile(r"^(?![0-9]{1,2}[.、](?![0-9]))[0-9年月日号%万亿]")
 _DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
 _IN_TITLE = regex.compile(r"《[^《》]*》")
 _TARGET_YEAR = regex.compile(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page
@@ -293,7 +296,7 @@ def _ends_sentence_strictly(f: str) -> bool:
 def _classify_all(text: str, lines: list[Line]) -> None:
     in_nav = False
     seen = Counter(line.folded for line in lines if 0 < len(line.folded) <= _RUNNING_MAX)
-    running = {f for f, n in seen.items() if n >= _RUNNING_TIMES and not _has_sentence_punct(f)}
+    running = {f for f, n in seen.items() if n >= _RUNNING_TIMES and not _has_sentence_punct(f) and not _FIELD_LINE.match(f)}
     for i, line in enumerate(lines):
         if line.folded in running:
             line.kind = "nav"  # a running header or footer of a document printed page by page

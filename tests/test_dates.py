@@ -63,6 +63,9 @@ RANGES = [
     ("2023年12月28日至1月3日", day("2023-12-28", "2024-01-03")),  # rolls into the next year
     ("2023年12月至次年2月", month("2023-12", "2024-02")),  # 次年 counts from the start's year
     ("2023年9月21日至9月21日", day("2023-09-21")),
+    ("2025年9—10月", month("2025-09", "2025-10")),  # two months sharing one 月
+    ("2025年3-5月底", month("2025-03", "2025-05")),
+    ("2025年5月14-20日", day("2025-05-14", "2025-05-20")),  # a day range dropping its first 日 stays one
 ]
 
 

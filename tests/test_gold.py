@@ -415,12 +415,13 @@ SETS = {
     }),
     # Pages 73-74, written at the end of session 15 (a Liaoning city standing committee's
     # legislative plan; a Shanxi county congress's vote on livelihood projects); first
-    # scores at 1105378, nothing tuned on them: the unseen pair for the next session.
+    # scores at 1105378 (event .852/.826, count .990/.859, official .737/1.000,
+    # regulation .980/1.000), read and fixed by class in session 16.
     "heldout-73-74": (_heldout(73, 74), HELDOUT / "gold", {
-        "event": (0.85, 0.82),
-        "count": (0.98, 0.85),
-        "official": (0.73, 0.99),
-        "regulation": (0.97, 0.99),
+        "event": (0.99, 0.91),
+        "count": (0.99, 0.87),
+        "official": (0.99, 0.95),
+        "regulation": (0.99, 0.99),
     }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]

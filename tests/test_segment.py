@@ -712,3 +712,22 @@ def test_a_bulletins_issue_line_dates_the_page_and_is_no_event(ruleset):
     assert masthead_date(page) == (2025, 2)
     records = list(extract_text(page, ruleset))
     assert [(e.date.start, e.text) for e in records if e.type == "event"] == [("2025-02-09", "2月9日下午，青岭代表团审议政府工作报告")]
+
+
+def test_a_plans_entries_keep_their_fields_and_a_menu_split_by_dots_is_chrome(ruleset):
+    # A legislative plan lists each bill with a block of fields. A field printed under several
+    # bills (`常委会联系领导：…`) is no running header; a month at a line's end is not cut
+    # from the next item's number (`…时间：8月` / `3.《…》`); a menu split by `·` is chrome.
+    entry = "{n}.《某市{name}条例》\n　　提请单位：市人民政府　　起草单位：市{unit}局\n　　常委会联系领导：鲍振林副主任\n　　拟提请审议时间：{month}月\n"
+    page = ("首页 · 人大要闻 · 常委会工作 · 代表之窗 · 监督视点\n\n某市人大常委会2026年度立法工作计划\n\n"
+            "　　本年度共安排提请审议项目3件。\n\n"
+            + "".join(entry.format(n=n, name=name, unit=unit, month=month)
+                      for n, name, unit, month in ((1, "养犬管理", "公安", 4), (2, "河道管理", "水务", 8), (3, "供热", "住建", 11))))
+    articles = segment(page)
+    assert [piece(page, a.title) for a in articles] == ["某市人大常委会2026年度立法工作计划"]
+    records = list(extract_text(page, ruleset, options=Options(year=2026)))
+    assert [(e.date.start, e.actor, e.action) for e in records if e.type == "event"] == [
+        ("2026-04", "市人民政府", "提请审议《某市养犬管理条例》"),
+        ("2026-08", "市人民政府", "提请审议《某市河道管理条例》"),
+        ("2026-11", "市人民政府", "提请审议《某市供热条例》")]
+    assert [(o.name, len(o.also_at)) for o in records if o.type == "official"] == [("鲍振林", 2)]

@@ -28,7 +28,7 @@ from factx.words import words
 Span = tuple[int, int]
 
 # Where a clause ends. '、' is not one: it joins co-ordinated items (市委、市政府主要领导批示).
-CLAUSE_MARKS = frozenset(",;:。!?()…\n")
+CLAUSE_MARKS = frozenset(",;:。!?()…\n|")  # (| parts the cells of a table drawn with it)
 OPENER_OF = {"”": "“", "》": "《", "’": "‘", "」": "「", "』": "『"}
 CLOSER_OF = {v: k for k, v in OPENER_OF.items()}
 # Quoted names, titles and short glosses are one word each: “政协+法院”, 《…》, (室).

@@ -120,7 +120,9 @@ _DOCUMENT_LEAD = rf"{_DESCRIBED}|^{_THIS}"
 _THIS_KIND = rf"^{_THIS}(?P<kind>{{lex:regulation_kinds}})"
 # A clause that opens on a kind of document, maybe 该/本, then what is done with it (条例将报请…)
 _KIND_OPENS = rf"^{_THIS}?(?P<kind>{{lex:regulation_kinds}})(?=将|已|经|拟|须|需|报|由|于|$)"
-_DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})$"
+_DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})(?:{lex:draft_markers})?$"  # (计划草案)
+_DURING = r"[^,;:。!?]{2,12}?期间"  # a span of time before the verb, not its subject
+_AT_DOCUMENT = r"(?P<document>[^,;:。!?《》“”在于]{2,12}?)(?=在|于)"  # a document's name, then where or when it is done
 _MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
 _LED_TITLE = rf"(?:{_DESCRIBED})?{_MARKED_TITLE}$"  # 新修订的《…法》, 现行《…条例》
 # A clause that ends on a verb of saying frames what follows as reported speech.
@@ -223,6 +225,14 @@ _CLAUSE_MARK = frozenset(",;:。!?()")
 _PERIOD_LABEL = r"(?:[一二三四五六七八九十\d]{1,2}[、.])?(?P<what>\p{Han}{2,4}?)(?:时间|日期|期)(?:为|是)?:?"
 # A sentence of its own, a body and a full date: folding joined the notice's two last lines.
 _SIGNATURE = r"(?<=\n)(?P<body>[^\n,;:。!?]{4,30}?){YEAR_NUMBER}{MONTH}{DAY}(?=\n|$)"
+# A plan's entry (scheduled_field): a numbered heading, then labelled lines; the body that
+# puts the entry forward or leads it is named in a field ending in 单位, before other fields.
+_ENTRY_LINES = 6
+_ENTRY_HEADING = regex.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)(?P<what>[^:]{2,80}?)$")
+_FIELD_AFTER = r"(?:(?:提请|起草|牵头|责任|主办|承办|配合|协办|实施|报送|参与)单位|\p{Han}{0,6}(?:领导|时间|时限)):"
+_BODY_FIELD = regex.compile(r"\p{Han}{0,4}单位:(?P<body>[^:]{2,40}?)(?=" + _FIELD_AFTER + "|$)")
+_MARKED_TITLE_RE = regex.compile(r"《([^《》]{2,80})》")
+_PLANNED = regex.compile(r"^(?:拟|计划|预计)")
 _CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _CLAUSE_SPLIT = regex.compile(r"[,;:]")
 _SPLIT_MARKS = regex.compile("[" + regex.escape("".join(sorted({*_CLOSE, *_CLOSE.values(), ",", ";", ":"}))) + "]")
@@ -237,10 +247,16 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     years = ctx.year_context(date_start)
     if ctx.ruleset.regex(_TAKES_EFFECT_AFTER).match(text, date_end):
         years = replace(years, ahead=True)  # 自5月1日起施行: a day a law takes effect may lie ahead of the page
+    if "label" in match.groups:
+        # a plan's entry is scheduled in the plan's year: 11月 on a January page is no last November
+        years = replace(years, stated=True)
     value = parse_date(text[date_start:date_end], years)
     if value is None:
         return []
-    described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"), match.groups.get("clause"))
+    if "label" in match.groups:  # a plan's entry: 拟提请审议时间:4月
+        described = _scheduled_entry(ctx, match.group(text, "label"), s_start, date_start, date_end)
+    else:
+        described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"), match.groups.get("clause"))
     if described is None:
         return []
     fields, start, end = described
@@ -371,6 +387,26 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     return fields, clause_start, clause_end
 
 
+def _scheduled_entry(ctx: Context, label: str, s_start: int, date_start: int, date_end: int) -> tuple[dict, int, int] | None:
+    """(fields, bounds) of a plan's entry that a labelled field schedules (`拟提请审议时间:4月`):
+    what the label says is done to what the entry's heading names, by the body of the entry's
+    first body field (`提请单位:市人民政府起草单位:…`). The lines of an entry stand between its
+    numbered heading and the field; None if no heading is found within a few lines."""
+    atext, text = ctx.atext, ctx.atext.text
+    body = None
+    index = atext.sentence_index(s_start)
+    for k in range(index - 1, max(index - _ENTRY_LINES, -1), -1):
+        start, end = atext.sentence_bounds(k)
+        if field := _BODY_FIELD.match(text, start, end):
+            body = field.group("body")  # the entry's first body field, walking up to its heading
+        elif heading := _ENTRY_HEADING.match(text, start, end):
+            titles = _MARKED_TITLE_RE.findall(heading.group("what"))
+            what = f"《{titles[0]}》" if len(titles) == 1 and heading.group("what").startswith("《") else heading.group("what")
+            action = _PLANNED.sub("", label) + what
+            return {"actor": body, "action": action, "location": None, "participants": []}, s_start, date_end
+    return None
+
+
 def _signer(ctx: Context, pos: int) -> str | None:
     """Who signs the notice that `pos` stands in: the body on the line above the date that
     closes it (`政协某区委员会办公室⏎2025年7月10日`), or None."""
@@ -420,6 +456,9 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
         actor = _as_actor(head.group("head"), rs) if head else None
         if actor:
             return actor, clause[head.end():], False
+        at = rs.regex(_AT_DOCUMENT).match(clause, 0, first_end)
+        if at and (actor := _as_subject_document(at.group("document"), rs)):
+            return actor, clause[at.end("document"):], False  # 计划草案在…公开征求意见: 计划 is no adverb here
         if first_end < len(clause) and rs.regex(_FRAME).match(clause) and not rs.regex(_PLACED_ACT).match(clause, 0, first_end):
             actor, predicate, _ = _subject(clause[first_end + 1:], ctx, pos)
             # no subject after the frame either (对…开展执法检查,让监督…): the clause has none
@@ -433,6 +472,8 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
             return clause[0], clause[1:], False  # 镇召开…推进会: the level alone is the place the page is about
         if m.start() >= 2:  # one character is no actor: 向阳社区 is not 向+阳社区
             subject = clause[:m.start()]
+            if rs.regex(_DURING).fullmatch(subject):
+                return None, clause[m.start():], True  # 县人代会期间组织代表…: a span of time, no subject
             actor = _as_actor(subject, rs) or _as_subject_place(subject, rs) or (
                 _as_subject_document(subject, rs) if subject.startswith("《") else None)  # 《…(草案)》在…公布
             if actor:

@@ -85,6 +85,10 @@ def _single(p: str) -> str:
 
 
 _DATE = regex.compile(rf"{_single('s_')}(?P<range>{_SEP}{_single('e_')})?")
+# Two months sharing one 月 (9—10月, 2025年3-5月): the first number is a month; written out
+# (9月—10月) before the grammar reads it, since alone it would read as a day.
+_MONTH_NUMBER = rf"(?:[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)"
+_SHARED_MONTH = regex.compile(rf"^((?:[0-9]{{4}}年|[{_CN}]{{4}}年|{_RELATIVE_YEARS})?{_MONTH_NUMBER})(?={_SEP}{_MONTH_NUMBER}月(?:{_MONTH_PARTS})?$)")
 
 
 @dataclass(frozen=True)
@@ -210,6 +214,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
         ctx = year_context or YearContext()
     # NFKC folds full-width digits and punctuation; spaces carry no meaning inside a date.
     s = "".join(unicodedata.normalize("NFKC", text).split())
+    s = _SHARED_MONTH.sub(r"\1月", s)
     m = _DATE.fullmatch(s)
     if m is None:
         return None

@@ -82,6 +82,7 @@ _SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议",
 # (委员来信, 委员关切,).
 SEATS = ("委员", "代表")
 _NAME_STOPS = frozenset("、,，;；。(（")
+_ON_TOPIC = regex.compile(r"就(?![是要会能可在得有此这那])")  # 就 + a topic (就…作说明), not the adverb (就是, 就要)
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,10 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
         return False  # (委员全年|参加…: 全 of a numeral word is "the whole", no surname)
     if text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None:
         return True
+    if tag == "a" and text.startswith("说", pos):
+        return True  # 副主任严明|说: an adjective says nothing without 地 (高兴地说)
+    if tag in ("n", "ns") and _ON_TOPIC.match(text, pos):
+        return True  # 副县长景观|就…作了说明: a noun does not speak on a topic, a person does
     # a noun before a word that ends names (介绍, 表示), not before any verb: jieba tags
     # some adverbs as nouns (校长高度|重视)
     after = lex.after_name_at.match(text, pos) if tag in ("n", "ns") else None
@@ -293,6 +298,8 @@ def _verb_given_name(text: str, start: int, limit: int, lex: NameLexicons) -> bo
     read = words(text[start:pos])  # jieba must split the surname off itself: 卢|振兴, not 陆续|到
     if len(read) != 2 or len(read[0][0]) != 1 or read[1][1] != "v" or lex.after_name_at.match(text, start + 1):
         return False
+    if frequency(read[1][0]) >= PERSON_WORD:
+        return False  # an everyday verb is no given name: 代表|和|选举任免工委 is deputies and elections
     if start > 0 and frequency(text[start - 1:start + 1]):
         return False  # 支队长|期坚持: the title's last character and the surname are one word (长期)
     if pos == limit or text[pos] in _NAME_STOPS or lex.after_name_at.match(text, pos):
