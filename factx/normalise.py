@@ -31,6 +31,8 @@ _SINGLE = {
     "\u2013": "-",   # en dash, as in 5月14日–20日
     "\u2010": "-",   # hyphen
     "\u2011": "-",   # non-breaking hyphen
+    "\u2502": "|",   # box drawings light vertical: a table's cell wall (│１│市交通运输局│…)
+    "\u2503": "|",   # box drawings heavy vertical
 }
 # The whole folding as one table for str.translate: dropped -> None, look-alikes -> their form.
 FOLD_TABLE: dict[int, int | str | None] = {

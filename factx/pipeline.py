@@ -23,11 +23,13 @@ from factx.repeats import merge_repeats
 from factx.rules import RuleSet
 from factx.segment import DATELINE, PRINTED_ON, publication_stamp, segment, years_named
 from factx.segment import Article as Segment
+from factx.values.dates import MONTHS_AHEAD
 from factx.words import use_userdicts
 
 # A year-end review names the year it looks back on in its headline or subtitle
-# (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述) ...
-_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼)")
+# (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述), an annual report
+# included (…县人民政府2025年政府信息公开工作年度报告) ...
+_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告)")
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
 _REVIEW = regex.compile(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
 _LOOKS_BACK = regex.compile(r"过去(?:的)?一年|回首过去|回望过去|一年来")
@@ -87,10 +89,14 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
 _PUBLISHED_AT = regex.compile(
     r"^[【\[]?(?:发布|发表|更新)?(?:时间|日期)(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
-# …and a document's own date among other fields of the line (`发布机构：…　发文日期：2026-02-25`).
+# …and a document's own date among other fields of the line (`发布机构：…　发文日期：2026-02-25`,
+# an information-disclosure catalogue's `【生成日期】2026-01-23　【公开方式】…`).
 _ISSUED_AT = regex.compile(
-    r"(?:发布|发文|成文|印发)日期(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
+    r"(?:发布|发文|成文|印发|生成)日期(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
+# A news item's lead: where it comes from, then the day (`本网讯（记者…）12月26日，`).
+_LEAD_REACH = 4  # sentences of an article that may hold its lead
+_LEAD_DATE = regex.compile(r"^[^,。]{0,12}?讯(?:\([^()]{0,30}\))?(?P<month>1[0-2]|[1-9])月[0-9]{1,2}日")
 # A portal's clock (`今天是：2026年2月26日　星期四`): the day of the visit, when the page names no
 # date of its own; a page is never published after it.
 _CLOCK = regex.compile(r"^(?:今天是|今日是|今天|今日):?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日")
@@ -174,6 +180,14 @@ def written_when(text: str, art: Segment, year: int | None, month: int | None,
     page's year (明年是"十四五"规划收官之年, on a page of 2 January 2025, is 2025)."""
     if reviewed is not None and year == reviewed + 1 and month == 1 and _headline_review_year(text, art) == reviewed:
         return reviewed, 12
+    if year is not None and month is not None:
+        # a news item whose lead dates it in a month far ahead of the page's (`本网讯（…）12月26日，`
+        # on a page of January) was written last year, and its 今年 is last year; the lead is
+        # the first sentence after the headline and bylines
+        for start, end in art.sentences[:_LEAD_REACH]:
+            lead = _LEAD_DATE.match(fold_text(text[start:end]))
+            if lead:
+                return (year - 1, int(lead.group("month"))) if int(lead.group("month")) - month > MONTHS_AHEAD else (year, month)
     return year, month
 
 

@@ -57,10 +57,10 @@ def test_workers_get_the_rules_from_the_client_not_from_a_shared_disk(cluster, t
     pack_dir = tmp_path / "pack"
     pack_dir.mkdir()
     (pack_dir / "pages.toml").write_text(
-        "[[rule]]\nid = 'count.test_pages'\ntype = 'count'\npattern = '''(?P<quantity>\\d+页)'''\n", encoding="utf-8")
+        "[[rule]]\nid = 'count.test_pages'\ntype = 'count'\npattern = '''(?P<quantity>\\d+帧)'''\n", encoding="utf-8")
     pack = RulePack.read([pack_dir])
     shutil.rmtree(pack_dir)
-    chunk = [Document("a", "2023年9月21日,市政协印发材料12页。", "utf-8")]
+    chunk = [Document("a", "2023年9月21日,市政协印发宣传图片12帧。", "utf-8")]
     with distributed.Client(cluster) as client:
         outcomes = client.submit(extract_packed, chunk, pack, Options(), pure=False).result()
     counts = [json.loads(line) for line in outcomes[0].lines if json.loads(line)["type"] == "count"]

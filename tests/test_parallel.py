@@ -79,8 +79,8 @@ def test_a_rule_pack_directory_reaches_the_workers(tmp_path):
     pack = tmp_path / "pack"
     pack.mkdir()
     (pack / "extra.toml").write_text(
-        "[[rule]]\nid = 'count.test_pages'\ntype = 'count'\npattern = '''(?P<quantity>\\d+页)'''\n", encoding="utf-8")
-    text = "2023年9月21日,市政协印发材料12页。"
+        "[[rule]]\nid = 'count.test_pages'\ntype = 'count'\npattern = '''(?P<quantity>\\d+帧)'''\n", encoding="utf-8")
+    text = "2023年9月21日,市政协印发宣传图片12帧。"
     docs = [Document("a", text, "utf-8"), Document("b", text, "utf-8")]
     lines = list(extract_lines(docs, [pack], Options(), print, Report(), jobs=2))
     counts = [record for record in map(json.loads, lines) if record["type"] == "count"]
@@ -155,13 +155,13 @@ def test_in_order_waits_for_the_oldest_chunk_and_bounds_the_work_in_flight():
 def test_a_rule_pack_travels_as_file_contents(tmp_path):
     pack_dir = tmp_path / "pack"
     (pack_dir / "lexicons").mkdir(parents=True)
-    (pack_dir / "lexicons" / "units.txt").write_text("页\n", encoding="utf-8")
+    (pack_dir / "lexicons" / "units.txt").write_text("帧\n", encoding="utf-8")
     pack = RulePack.read([pack_dir])
     import shutil
 
     shutil.rmtree(pack_dir)  # a worker on another machine never sees the directory
     ruleset = pack.load()
-    assert "页" in ruleset.lexicon("units")
+    assert "帧" in ruleset.lexicon("units")
     assert pack.load() is ruleset  # once per process
     assert [r.id for r in ruleset.rules] == [r.id for r in RulePack.read().load().rules]
 

@@ -73,3 +73,17 @@ def test_types_filter_keeps_only_the_asked_types(ruleset):
     text = "2023年9月21日,市政协组织委员赴武川县调研,办理提案244件。"
     records = list(extract_text(text, ruleset, options=Options(types={"count"}, articles=False)))
     assert [(r.type, r.value, r.unit) for r in records] == [("count", 244, "件")]
+
+
+def test_a_portal_annual_report_and_last_years_news_item_speak_of_last_year(ruleset):
+    # A catalogue's `【生成日期】` dates the page (January 2026). Its annual report for 2025
+    # (`…2025年…年度报告`) and the news item under it, whose lead dates it 12月26日, were
+    # written in 2025: their yearless months and their 今年 are 2025's.
+    page = ("某县人民政府\n【发布机构】某县人民政府办公室　　【主题分类】政务公开\n【生成日期】2026-01-23　　【公开方式】主动公开\n\n"
+            "某县人民政府2025年政府信息公开工作年度报告\n\n"
+            "　　11月5日，县政府网站完成向省级集约化平台迁移。所列数据统计期限自2025年1月1日起至2025年12月31日止。\n\n"
+            "县人大常委会听取政务公开工作情况报告\n\n"
+            "　　本网讯（记者 王某）12月26日，县人大常委会召开会议，听取县政府政务公开工作情况报告。\n"
+            "　　今年4月至6月，县政府开展政务公开专区“回头看”。\n")
+    events = [(r.date.start, r.date.end) for r in extract_text(page, ruleset) if r.type == "event"]
+    assert events == [("2025-11-05", "2025-11-05"), ("2025-12-26", "2025-12-26"), ("2025-04", "2025-06")]

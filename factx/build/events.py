@@ -67,6 +67,8 @@ _LEAD = (
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
+# The span a report's figures are counted over, right before its dates (统计期限自…起至…止).
+_COUNTED_OVER = r"统计(?:期限|期间|时段|时间|区间|截止时间)(?:为|是)?(?:自|从)?$"
 # A day named relative to the page or by the lunar calendar, right before a date that glosses
 # it: 下周一(5月26日), 农历正月初八(2月24日).
 _RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天|昨天|前天|今日|明日|昨日"
@@ -151,9 +153,10 @@ _ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})们
 _PERSON = r"(?:{lex:surnames}\p{Han}{1,2}|(?:{lex:ethnic_names}){1,3}|\p{Han}{2,6}[·•・]\p{Han}{2,6})"
 _NAME = rf"^{_PERSON}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
-# A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开) is its own actor.
+# A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开, 会议第二次全体会议于…)
+# is its own actor.
 _MEETING = (r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)"
-            r"|(?:本次|此次|(?:第?[\d一二三四五六七八九十]+[届次]){1,2})?(?:会议|大会|全会))$")
+            r"|(?:本次|此次|(?:第?[\d一二三四五六七八九十]+[届次]){1,2}|会议第[\d一二三四五六七八九十]+次)?(?:全体会议|会议|大会|全会))$")
 _MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause
 _TITLED_NAME = rf"(?:{{lex:titles}}|{{lex:person_titles}})(?P<name>{_PERSON})"
 # A report's subtitle says where it was given (——2024年1月15日在…会议上); the line under it
@@ -336,6 +339,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
     if rs.regex(_ISSUE_NUMBER).search(text, max(s_start, date_start - 12), date_start):
         return None  # 周讯(2025年第20期5月19日—5月23日): the span an issue covers, in its title
+    if rs.regex(_COUNTED_OVER).search(text, max(s_start, date_start - 12), date_start):
+        return None  # 数据统计期限自2025年1月1日起至…止: the span figures are counted over
 
     actor = (_as_actor(pre, rs) or quoted_subject) if pre else None
     if pre and (kind := rs.regex(_KIND_OPENS).match(pre)) and rs.regex(_TAKES_EFFECT).match(post):

@@ -42,7 +42,9 @@ MAX_ORG = 40        # characters of the longest body read before a title
 _ORG_BREAK = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "vd", "r", "y", "e", "o", "x", "w", "i", "t", "z"})
 _VERB = frozenset({"v", "vg", "vi", "vq"})
 _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body stands after one of these
-_CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n")
+_CELL_MARK = "|"
+_BODY_CELL = r"\p{Han}{2,24}(?:{lex:org_suffixes})"  # a cell that holds a body: 市交通运输局
+_CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n|")  # (| walls a table's cell)
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 # What may stand before a body and is no part of it: a date, a news lead (本报讯 县人大常委会…).
 _LEADING_DATE = regex.compile(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
@@ -175,6 +177,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
         org = _body_before(text, _list_start(s_start, ctx), item, ctx) or _head_body(text, s_start, ctx)
+    if org is None and (cell := _cell_body(text, names[0][0], s_start, ctx)):
+        org = cell
     if (heading := _heading_body(s_start, ctx)) and not (org or "").startswith(heading):
         org = heading + (org or "")
     if (bare := _BARE_LEVEL.match(org or principal)) and (place := named_place(text, bare["level"], first, ctx)):
@@ -352,6 +356,16 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
         if org is not None or not _takes_body(title, ctx):
             return org
     return None
+
+
+def _cell_body(text: str, name_start: int, s_start: int, ctx: Context) -> str | None:
+    """The body in the cell left of a name's own in a table drawn with `|`
+    (`|市交通运输局|帅克勤(党组书记、局长)|`), or None."""
+    if text[name_start - 1:name_start] != _CELL_MARK:
+        return None
+    left = text.rfind(_CELL_MARK, s_start, name_start - 1)
+    cell = text[left + 1:name_start - 1] if left >= 0 else ""
+    return cell if ctx.ruleset.regex(_BODY_CELL).fullmatch(cell) else None
 
 
 def _heading_body(s_start: int, ctx: Context) -> str | None:

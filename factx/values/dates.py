@@ -50,7 +50,7 @@ class YearContext:
 
 # A news page reports what happened and announces what is planned within months; a date
 # without a year more months than this after the page's own month lies in the year before.
-_MONTHS_AHEAD = 6
+MONTHS_AHEAD = 6
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _MONTH_WORDS = {"元": 1}  # 元月 is January
 _CN = "〇零○一二三四五六七八九"
@@ -243,7 +243,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
         if is_range and end.year is not None:  # 12月28日至2024年1月3日: the start is in 2023
             return end.year - (1 if start.month > end_month else 0)
         if (ctx.default is not None and ctx.default == ctx.publication and ctx.published_month and not ctx.stated
-                and start.month - ctx.published_month > (0 if ctx.past else _MONTHS_AHEAD)):
+                and start.month - ctx.published_month > (0 if ctx.past else MONTHS_AHEAD)):
             return ctx.default - 1  # reported on 4 January, 12月28日 is last December
         if (ctx.default is not None and ctx.default_month and start.month < ctx.default_month
                 and ctx.publication is not None and ctx.default < ctx.publication

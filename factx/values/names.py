@@ -82,7 +82,8 @@ _SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议",
 # (委员来信, 委员关切,).
 SEATS = ("委员", "代表")
 _NAME_STOPS = frozenset("、,，;；。(（")
-_ON_TOPIC = regex.compile(r"就(?![是要会能可在得有此这那])")  # 就 + a topic (就…作说明), not the adverb (就是, 就要)
+# 就 + a topic (就…作说明), not the adverb (就是, 就要); 受…委托: a person is commissioned
+_ON_TOPIC = regex.compile(r"就(?![是要会能可在得有此这那])|受[^,;。]{1,20}?(?:委托|邀请|委派)")
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     if tag == "a" and text.startswith("说", pos):
         return True  # 副主任严明|说: an adjective says nothing without 地 (高兴地说)
     if tag in ("n", "ns") and _ON_TOPIC.match(text, pos):
-        return True  # 副县长景观|就…作了说明: a noun does not speak on a topic, a person does
+        return True  # 副县长景观|就…作了说明, 副县长程序|受县政府委托: a person speaks, or is commissioned
     # a noun before a word that ends names (介绍, 表示), not before any verb: jieba tags
     # some adverbs as nouns (校长高度|重视)
     after = lex.after_name_at.match(text, pos) if tag in ("n", "ns") else None
