@@ -87,3 +87,14 @@ def test_a_portal_annual_report_and_last_years_news_item_speak_of_last_year(rule
             "　　今年4月至6月，县政府开展政务公开专区“回头看”。\n")
     events = [(r.date.start, r.date.end) for r in extract_text(page, ruleset) if r.type == "event"]
     assert events == [("2025-11-05", "2025-11-05"), ("2025-12-26", "2025-12-26"), ("2025-04", "2025-06")]
+
+
+def test_a_box_after_a_section_that_names_a_year_speaks_of_the_pages_year(ruleset):
+    # `二、2025年度优秀提案` dates the yearless days of its section in 2025; the box under
+    # `■相关链接` is no part of it: its 2月6日 is the page's year (published February 2026).
+    page = ("县政协通报2025年度委员履职积分\n发稿时间：2026年2月11日　09:40\n\n"
+            "　　本网讯（通讯员 张某）2月10日上午，县政协召开履职积分通报会。\n\n"
+            "二、2025年度优秀提案（3件）\n\n　　1.关于加强农村饮水安全的提案（提案人：李某某）\n\n"
+            "■相关链接\n\n　　2月6日，县政协社会和法制委员会部分委员到县人民法院旁听庭审。\n")
+    events = [(r.date.start, r.actor) for r in extract_text(page, ruleset) if r.type == "event"]
+    assert events == [("2026-02-10", "县政协"), ("2026-02-06", "县政协社会和法制委员会部分委员")]

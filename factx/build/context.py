@@ -36,6 +36,8 @@ _SECTION_HEADING = regex.compile(
     r"(?:(?P<part>第[一二三四五六七八九十]{1,3}部分)|(?P<chapter>[一二三四五六七八九十]{1,3}、)|\([一二三四五六七八九十]{1,3}\))"
     r"(?:[^。!?;,]{0,12}?(?<![\d.])(?P<year>(?:19|20)\d{2})年)?[^。!?;,]{0,24}"
 )
+# The heading of a box set after an article's sections (■相关链接, 【延伸阅读】).
+_BOX_HEADING = regex.compile(r"^[ \u3000]*(?:[■□◆●]|【)(?:相关|延伸|背景)(?:链接|阅读|新闻|报道)】?[ \u3000]*$", regex.M)
 # A date that describes the title after it (…12月1日起施行的《…》, 今年7月修订的《…》).
 _DESCRIBES_TITLE = regex.compile(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生效|修订|修正|修改|通过|颁布|发布|印发|公布)的(?:新修订的)?《")
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
@@ -68,6 +70,9 @@ class YearLine:
     topic_months: list[int | None] = field(default_factory=list)  # 11 of 2023年11月, None of 2023年,
     section_positions: list[int] = field(default_factory=list)  # where a heading's section starts
     section_years: list[int | None] = field(default_factory=list)  # the year its heading names, if any
+    # whether that year was named by the heading; a box after the sections (■相关链接) is
+    # news of the page's own year, unnamed
+    section_stated: list[bool] = field(default_factory=list)
 
     @classmethod
     def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None,
@@ -107,7 +112,7 @@ class YearLine:
             stated = (default == self.publication and default_month is not None and self.published_month is not None
                       and default_month > self.published_month)
         elif (k := bisect.bisect_right(self.section_positions, pos) - 1) >= 0 and self.section_years[k]:
-            default, stated = self.section_years[k], True
+            default, stated = self.section_years[k], self.section_stated[k]
         return YearContext(publication=self.publication, previous=previous, default=default,
                            published_month=self.published_month, default_month=default_month, stated=stated)
 
@@ -159,9 +164,17 @@ class Context:
         starts = self._paragraph_starts
         level: int | None = None  # of the heading that named the current section's year
         for n, k in enumerate(starts):
+            start, end = self.atext.sentence_bounds(k)
+            if level is not None and k > 0 and _BOX_HEADING.search(
+                    self.original, self.atext.sentences[k - 1][1], self.atext.sentences[k][0]):
+                # ■相关链接 on a line of its own (the segmenter keeps it out of the sentences):
+                # a box after the sections, no part of the last one: news of the page's year
+                level = None
+                line.section_positions.append(start)
+                line.section_years.append(line.publication)
+                line.section_stated.append(False)
             if n + 1 < len(starts) and starts[n + 1] != k + 1:
                 continue  # a heading is a paragraph of one sentence
-            start, end = self.atext.sentence_bounds(k)
             heading = _SECTION_HEADING.fullmatch(self.atext.text, start, end)
             if heading is None:
                 continue
@@ -170,10 +183,12 @@ class Context:
                 level = depth
                 line.section_positions.append(start)
                 line.section_years.append(int(heading.group("year")))
+                line.section_stated.append(True)
             elif level is not None and depth <= level:
                 level = None
                 line.section_positions.append(start)
                 line.section_years.append(None)
+                line.section_stated.append(False)
 
     def _is_archive_photo(self, pos: int) -> bool:
         """Whether the line of folded `pos` is the caption of an archive photo (资料图片)."""

@@ -42,6 +42,9 @@ MAX_ORG = 40        # characters of the longest body read before a title
 _ORG_BREAK = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "vd", "r", "y", "e", "o", "x", "w", "i", "t", "z"})
 _VERB = frozenset({"v", "vg", "vi", "vq"})
 _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body stands after one of these
+# Who speaks for neighbours holds no office: a 代表 no congress sent, a homeowners' committee.
+_NO_OFFICE = regex.compile(r"(?:(?:居民|村民|群众|职工|家长|学生|议事|业主|妇女|青年|老人|志愿者|商户)代表|(?:业委会|业主委员会)(?:主任|副主任|委员))$")
+_PERSON_FIELD = regex.compile(r"(?:责任人|负责人|联系人|牵头人|经办人|承办人):$")  # a field whose value is a person
 _CELL_MARK = "|"
 _BODY_CELL = r"\p{Han}{2,24}(?:{lex:org_suffixes})"  # a cell that holds a body: 市交通运输局
 _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n|")  # (| walls a table's cell)
@@ -173,6 +176,10 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
         offices, first = _offices(text, t_start, t_end, ctx)
         if ctx.ruleset.regex(_TAKEN_BEFORE).search(text, max(0, first - 4), first):
             return []  # 张三当选市人大常委会主任　李四…: the office is 张三's
+    # 居民议事代表, 村民代表, 小区业委会委员: people who speak for their neighbours hold no office
+    offices = [(o, t) for o, t in offices if not (o and _NO_OFFICE.search(o + t))]
+    if not offices:
+        return []
     org, principal = _principal(offices, ctx)
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
@@ -390,12 +397,14 @@ def _heading_body(s_start: int, ctx: Context) -> str | None:
 
 def _titled_word_before(text: str, end: int, floor: int, ctx: Context) -> tuple[int, int] | None:
     """(start, end) of a name of two or three characters that ends at folded `end` right
-    after an office title, read as a name there (召集人|但凡), or None."""
+    after an office title or a field that names a person, read as a name there (召集人|但凡,
+    责任人：|商量(…主任)), or None."""
     lex = _lexicons(ctx).names
     titles = ctx.ruleset.regex(_TITLE + "$")
     for size in (2, 3):
         start = end - size
-        if start > floor and titles.search(text, floor, start) and read_name(text, start, lex, end, titled=True) == end:
+        named = titles.search(text, floor, start) if start > floor else _PERSON_FIELD.search(text, max(0, start - 6), start)
+        if named and read_name(text, start, lex, end, titled=True) == end:
             return start, end
     return None
 

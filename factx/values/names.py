@@ -241,8 +241,8 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
       the clause's end (党支部书记丰收|,), unless it follows names itself (主席强调|指出,
       局长表示|,)."""
     pos = start + 2
-    if pos > limit or text[start] not in lex.surnames:
-        return False
+    if pos > limit or text[start] not in lex.surnames or text.startswith(SEATS, start):
+        return False  # (委员代表、…: a seat is no name)
     read = words(text[start:pos])
     if len(read) != 1:
         return False
@@ -277,8 +277,8 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
         return False  # (委员全年|参加…: 全 of a numeral word is "the whole", no surname)
     if text[pos] in _NAME_STOPS or lex.after_titled_word_at.match(text, pos) is not None:
         return True
-    if tag == "a" and text.startswith("说", pos):
-        return True  # 副主任严明|说: an adjective says nothing without 地 (高兴地说)
+    if tag in ("a", "n") and text.startswith("说", pos):
+        return True  # 副主任严明|说, 主任商量|说: an adjective says nothing without 地 (高兴地说), nor a thing
     if tag in ("n", "ns") and _ON_TOPIC.match(text, pos):
         return True  # 副县长景观|就…作了说明, 副县长程序|受县政府委托: a person speaks, or is commissioned
     # a noun before a word that ends names (介绍, 表示), not before any verb: jieba tags
@@ -671,7 +671,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     # A surname jieba knows only as a bound morpheme (禚 yg) is no word of the text: the
     # characters after it are a given name, whatever measure or number word jieba reads
     # them as alone (禚|立|峰 q).
-    rare_surname = len(word) == 1 and tag in _BOUND_MORPHEME and word in lex.surnames
+    # (蹇|国|栋: a surname jieba reads as a name alone is no word of the text either)
+    rare_surname = len(word) == 1 and (tag in _BOUND_MORPHEME or tag == "nr") and word in lex.surnames
     for word, tag in tokens[1:]:
         if tag in _NOT_IN_NAME and not (rare_surname and len(word) == 1 and tag in _GIVEN_CHARACTER_TAGS):
             return NO
