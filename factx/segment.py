@@ -35,7 +35,7 @@ _NAV = regex.compile(
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
     r"|[-—–][0-9]{1,3}[-—–]$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `— 3 —`, `第2页共8页`
     r"|\((?:全文)?完\)$"  # the end mark of a document (`（全文完）`)
-    r"|(?:\p{Han}{2,6}[·•|/]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`
+    r"|(?:\p{Han}{2,6}[·•]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`
     r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow

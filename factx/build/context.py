@@ -14,6 +14,8 @@ from factx.values.dates import YearContext, month_number, resolve_year_word, yea
 _TRAILING = frozenset(",.;:!?。、，；：！？")
 _ARCHIVE_PHOTO = regex.compile(r"资料(?:图片|照片|图)")  # a caption's credit: the photo is an old one
 _EDITORS_NOTE = regex.compile(r"[\[【]?(?:编者按|编者的话|编前|编后)")  # a paragraph in the paper's own voice
+# The wall between the cells of a table drawn with | (folding makes │ and ｜ this too).
+CELL_MARK = "|"
 # The marks that open a short news item or a caption (■县人大常委会…, ▲图为…).
 MARKS = "▲△●■◆□★"
 # Every year the text names: 2023年, 二〇二三年, and the relative words (同年, 次年, 今年...).

@@ -43,7 +43,7 @@ from factx.build.clauses import (
     CLAUSE_MARKS, CLOSER_OF, COMPARISON_WORDS, MODIFIER_TAGS, VERB_TAGS, ClauseGrammar, Span, Word, clause_end, clause_start, span,
     split_glued_link, split_outside, window_start,
 )
-from factx.build.context import Context, line_end
+from factx.build.context import CELL_MARK, Context, line_end
 from factx.match import Match
 from factx.records import Count
 from factx.rules import RuleSet
@@ -100,7 +100,6 @@ _ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百
 # or a verb of building (视察农村供水保障工程建设情况).
 _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
-_CELL_MARK = "|"  # a table drawn with |: its rows are sentences, its cells between the marks
 _ROW_CELLS = 2  # marks a row has at least
 _HEADER_REACH = 20  # rows above a cell that may hold its column's header
 _ROW_NUMBER = regex.compile(r"\d{1,3}\t")  # a line that opens on a number and a tab: a table's row
@@ -857,16 +856,16 @@ def _cell_item(ctx: Context, s_start: int, sentence: str, qs: int) -> str | None
     """For a number in a cell of a table drawn with `|` (`|03|城区…工程|172|96.6%|1|…`): its
     column's header, and the row's name in brackets (`得票率(城区…工程)`); under no header
     row, the row's label (`委员满意率|88.5%|较去年…`). None where the sentence is no row."""
-    if sentence.count(_CELL_MARK) < _ROW_CELLS:
+    if sentence.count(CELL_MARK) < _ROW_CELLS:
         return None
-    cells = sentence.split(_CELL_MARK)
-    column = sentence.count(_CELL_MARK, 0, qs)
+    cells = sentence.split(CELL_MARK)
+    column = sentence.count(CELL_MARK, 0, qs)
     name = next((cell for cell in cells[:column] if len(cell) >= 2 and _HAN_RUN.match(cell) and not _DIGIT.search(cell)), None)
     atext = ctx.atext
     k = atext.sentence_index(s_start)
     for j in range(k - 1, max(k - 1 - _HEADER_REACH, -1), -1):
         start, end = atext.sentence_bounds(j)
-        row = atext.text[start:end].split(_CELL_MARK)
+        row = atext.text[start:end].split(CELL_MARK)
         if len(row) == len(cells) and row[column] and not any(_DIGIT.search(cell) for cell in row):
             # (a row with the column's cell empty is the row above it wrapped: `||程||||`)
             return f"{row[column]}({name})" if name else row[column]

@@ -234,7 +234,6 @@ _ENTRY_LINES = 6
 _ENTRY_HEADING = regex.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)(?P<what>[^:]{2,80}?)$")
 _FIELD_AFTER = r"(?:(?:提请|起草|牵头|责任|主办|承办|配合|协办|实施|报送|参与)单位|\p{Han}{0,6}(?:领导|时间|时限)):"
 _BODY_FIELD = regex.compile(r"\p{Han}{0,4}单位:(?P<body>[^:]{2,40}?)(?=" + _FIELD_AFTER + "|$)")
-_MARKED_TITLE_RE = regex.compile(r"《([^《》]{2,80})》")
 _PLANNED = regex.compile(r"^(?:拟|计划|预计)")
 _CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _CLAUSE_SPLIT = regex.compile(r"[,;:]")
@@ -405,7 +404,7 @@ def _scheduled_entry(ctx: Context, label: str, s_start: int, date_start: int, da
         if field := _BODY_FIELD.match(text, start, end):
             body = field.group("body")  # the entry's first body field, walking up to its heading
         elif heading := _ENTRY_HEADING.match(text, start, end):
-            titles = _MARKED_TITLE_RE.findall(heading.group("what"))
+            titles = ctx.ruleset.regex(_MARKED_TITLE).findall(heading.group("what"))
             what = f"《{titles[0]}》" if len(titles) == 1 and heading.group("what").startswith("《") else heading.group("what")
             action = _PLANNED.sub("", label) + what
             return {"actor": body, "action": action, "location": None, "participants": []}, s_start, date_end

@@ -30,7 +30,7 @@ from itertools import accumulate, takewhile
 
 import regex
 
-from factx.build.context import Context
+from factx.build.context import CELL_MARK, Context
 from factx.match import SEPARATOR, ArticleText, Match
 from factx.records import Official
 from factx.values.names import (NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility, read_name,
@@ -45,7 +45,6 @@ _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body
 # Who speaks for neighbours holds no office: a 代表 no congress sent, a homeowners' committee.
 _NO_OFFICE = regex.compile(r"(?:(?:居民|村民|群众|职工|家长|学生|议事|业主|妇女|青年|老人|志愿者|商户)代表|(?:业委会|业主委员会)(?:主任|副主任|委员))$")
 _PERSON_FIELD = regex.compile(r"(?:责任人|负责人|联系人|牵头人|经办人|承办人):$")  # a field whose value is a person
-_CELL_MARK = "|"
 _BODY_CELL = r"\p{Han}{2,24}(?:{lex:org_suffixes})"  # a cell that holds a body: 市交通运输局
 _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n|")  # (| walls a table's cell)
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
@@ -368,9 +367,9 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
 def _cell_body(text: str, name_start: int, s_start: int, ctx: Context) -> str | None:
     """The body in the cell left of a name's own in a table drawn with `|`
     (`|市交通运输局|帅克勤(党组书记、局长)|`), or None."""
-    if text[name_start - 1:name_start] != _CELL_MARK:
+    if text[name_start - 1:name_start] != CELL_MARK:
         return None
-    left = text.rfind(_CELL_MARK, s_start, name_start - 1)
+    left = text.rfind(CELL_MARK, s_start, name_start - 1)
     cell = text[left + 1:name_start - 1] if left >= 0 else ""
     return cell if ctx.ruleset.regex(_BODY_CELL).fullmatch(cell) else None
 
