@@ -98,3 +98,13 @@ def test_a_box_after_a_section_that_names_a_year_speaks_of_the_pages_year(rulese
             "■相关链接\n\n　　2月6日，县政协社会和法制委员会部分委员到县人民法院旁听庭审。\n")
     events = [(r.date.start, r.actor) for r in extract_text(page, ruleset) if r.type == "event"]
     assert events == [("2026-02-10", "县政协"), ("2026-02-06", "县政协社会和法制委员会部分委员")]
+
+
+def test_a_laws_amendment_date_opens_no_time_line(ruleset):
+    # `代表法于2025年3月11日经…修正` dates the law, not the story: the committee's 9月15日 later in
+    # the paragraph is the page's year (published September 2026), not 2025's.
+    page = ("发布时间：2026-09-21　09:30\n\n代表资格审查委员会关于补选代表资格的审查报告\n\n"
+            "　　代表法于2025年3月11日经十四届全国人大三次会议修正。代表资格审查委员会于9月15日召开会议，对补选代表的资格进行了审查。\n")
+    events = [(r.date.start, r.actor) for r in extract_text(page, ruleset) if r.type == "event"]
+    assert ("2026-09-15", "代表资格审查委员会") in events
+    assert not any(start.startswith("2025-09") for start, _ in events)

@@ -42,6 +42,8 @@ _SECTION_HEADING = regex.compile(
 _BOX_HEADING = regex.compile(r"^[ \u3000]*(?:[■□◆●]|【)(?:相关|延伸|背景)(?:链接|阅读|新闻|报道)】?[ \u3000]*$", regex.M)
 # A date that describes the title after it (…12月1日起施行的《…》, 今年7月修订的《…》).
 _DESCRIBES_TITLE = regex.compile(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生效|修订|修正|修改|通过|颁布|发布|印发|公布)的(?:新修订的)?《")
+# A law's name right before the date it was made or amended on (代表法于2025年3月11日经…).
+_LAW_DATED = regex.compile(r"(?:法|条例)》?(?:于|在)$")
 _MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
@@ -95,6 +97,8 @@ class YearLine:
             month = _MONTH_FOLLOWS.match(text, m.end())
             if month and _DESCRIBES_TITLE.match(text, month.end()):
                 continue  # 2021年12月1日起施行的《…条例》: a law's date, no time line of the story
+            if _LAW_DATED.search(text, max(0, m.start() - 4), m.start()):
+                continue  # 代表法于2025年3月11日经…修正: the law's date, no time line of the story either
             if month or opens.search(text, max(0, m.start() - 3), m.start()):
                 line.topic_positions.append(m.start())
                 line.topic_years.append(year)
