@@ -96,7 +96,7 @@ _ISSUED_AT = regex.compile(
 )
 # A news item's lead: where it comes from, then the day (`本网讯（记者…）12月26日，`).
 _LEAD_REACH = 4  # sentences of an article that may hold its lead
-_LEAD_DATE = regex.compile(r"^[^,。]{0,12}?讯(?:\([^()]{0,30}\))?(?P<month>1[0-2]|[1-9])月[0-9]{1,2}日")
+_LEAD_DATE = regex.compile(r"[^,。]{0,12}?讯(?:\([^()]{0,30}\))?(?P<month>1[0-2]|[1-9])月[0-9]{1,2}日")
 # A portal's clock (`今天是：2026年2月26日　星期四`): the day of the visit, when the page names no
 # date of its own; a page is never published after it.
 _CLOCK = regex.compile(r"^(?:今天是|今日是|今天|今日):?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日")
@@ -172,20 +172,22 @@ def planned_year(title: str | None, year: int | None) -> int | None:
     return year + 1 if named and int(named.group(1)) == year + 1 else None
 
 
-def written_when(text: str, art: Segment, year: int | None, month: int | None,
+def written_when(text: str, art: Segment, atext: ArticleText, year: int | None, month: int | None,
                  reviewed: int | None) -> tuple[int | None, int | None]:
     """The year and month an article's own 今年, 明年 and 本月 speak from: the page's, except
     for a review that its headline names (`——县人大常委会2024年工作回眸`) printed in January
     of the year after. It was written at the end of the year it reviews: its 明年 is the
-    page's year (明年是"十四五"规划收官之年, on a page of 2 January 2025, is 2025)."""
+    page's year (明年是"十四五"规划收官之年, on a page of 2 January 2025, is 2025). So was a
+    news item whose lead (in `atext`, the article's folded sentences) dates it in a month far
+    ahead of the page's."""
     if reviewed is not None and year == reviewed + 1 and month == 1 and _headline_review_year(text, art) == reviewed:
         return reviewed, 12
     if year is not None and month is not None:
         # a news item whose lead dates it in a month far ahead of the page's (`本网讯（…）12月26日，`
         # on a page of January) was written last year, and its 今年 is last year; the lead is
-        # the first sentence after the headline and bylines
-        for start, end in art.sentences[:_LEAD_REACH]:
-            lead = _LEAD_DATE.match(fold_text(text[start:end]))
+        # the first sentence after the headline and bylines (read in the article's folded text)
+        for k in range(min(_LEAD_REACH, len(atext.sentence_starts))):
+            lead = _LEAD_DATE.match(atext.text, *atext.sentence_bounds(k))
             if lead:
                 return (year - 1, int(lead.group("month"))) if int(lead.group("month")) - month > MONTHS_AHEAD else (year, month)
     return year, month
@@ -218,7 +220,7 @@ def extract_text(
 
     for art, looked_back in zip(articles, reviewed):
         atext = ArticleText.build(text, art.sentences)
-        now_year, now_month = written_when(text, art, year, month, looked_back)
+        now_year, now_month = written_when(text, art, atext, year, month, looked_back)
         title = fold_text(text[art.title[0]:art.title[1]]) if art.title else None
         if (planned := planned_year(title, year)) is not None:
             # a plan for next year speaks from it: 今年, 去年 and its yearless months are its year's

@@ -116,7 +116,7 @@ def merge_repeats(facts: list[Fact], sentences: list[Span] | None = None,
             same = next((f for f, _ in earlier), None)  # named twice in one sentence: still one fact
         if same is not None and same.type == "official" and same.title in seats and fact.title not in seats:
             kept[kept.index(same)] = fact
-            earlier[earlier.index(next(e for e in earlier if e[0] is same))] = (fact, here)
+            earlier[:] = [(fact, here) if f is same else (f, where) for f, where in earlier]
             fact.also_at = sorted([same.span, *same.also_at])
             continue
         if same is not None:

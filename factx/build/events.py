@@ -249,13 +249,14 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     years = ctx.year_context(date_start)
     if ctx.ruleset.regex(_TAKES_EFFECT_AFTER).match(text, date_end):
         years = replace(years, ahead=True)  # 自5月1日起施行: a day a law takes effect may lie ahead of the page
-    if "label" in match.groups:
+    scheduled = "label" in match.groups  # a plan's entry: 拟提请审议时间:4月
+    if scheduled:
         # a plan's entry is scheduled in the plan's year: 11月 on a January page is no last November
         years = replace(years, stated=True)
     value = parse_date(text[date_start:date_end], years)
     if value is None:
         return []
-    if "label" in match.groups:  # a plan's entry: 拟提请审议时间:4月
+    if scheduled:
         described = _scheduled_entry(ctx, match.group(text, "label"), s_start, date_start, date_end)
     else:
         described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"), match.groups.get("clause"))

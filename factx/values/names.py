@@ -75,13 +75,13 @@ NAME_GLOSS = regex.compile(
 # One item of a list of names: the name, a gloss in brackets maybe (蓝晓燕(女,畲族)), the 、 after it.
 _LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 # A list mark, the end of a clause or a gloss in brackets (旦正加(藏族)): where a listed name surely ends.
-_CLAUSE_ENDS = frozenset(",，;；。")
-_QUOTE_ENDS = frozenset("”’」』》")
+_NAME_STOPS = frozenset("、,，;；。(（")
+_CLAUSE_ENDS = frozenset(",，;；。")  # where a clause ends after a word right after a title
+_QUOTE_ENDS = frozenset("”’」』》")  # a quote closing right after a title and a word: a thing's name
 _SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议", "回答", "答复", "汇报", "通报")  # a speaker's verbs
 # Seats, said before a name (委员张三) or after it (张三代表), and of the members at large
 # (委员来信, 委员关切,).
 SEATS = ("委员", "代表")
-_NAME_STOPS = frozenset("、,，;；。(（")
 # 就 + a topic (就…作说明), not the adverb (就是, 就要); 受…委托: a person is commissioned
 _ON_TOPIC = regex.compile(r"就(?![是要会能可在得有此这那])|受[^,;。]{1,20}?(?:委托|邀请|委派)")
 
