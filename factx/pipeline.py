@@ -144,7 +144,7 @@ def reviewed_year(text: str, art: Segment) -> int | None:
     if named:
         return named
     heads = [fold_text(text[span[0]:span[1]]) for span in (art.title, art.subtitle) if span]
-    if art.title and art.subtitle and "报告" in heads[0]:
+    if art.title and art.subtitle and "工作报告" in heads[0]:
         given = _REPORT_AT_SESSION.match(heads[-1])
         if given:
             return int(given.group(1)) - 1

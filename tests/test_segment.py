@@ -539,6 +539,16 @@ def test_a_report_given_later_in_the_year_or_no_report_looks_back_on_nothing():
     assert reviewed_year(not_a_report, segment(not_a_report)[0]) is None
 
 
+def test_a_report_on_the_session_own_business_looks_back_on_nothing(ruleset):
+    # a committee's report on a motion, given at the January session, speaks of the session's days
+    page = ("关于第2号代表议案审议意见的报告\n\n——2026年1月8日在某县十七届人大五次会议主席团第三次会议上\n\n"
+            "某县人大农业与农村委员会主任委员　张三\n\n大会主席团:\n\n1月8日上午,本委员会召开全体会议,对议案进行了审议。\n")
+    (art,) = segment(page)
+    assert reviewed_year(page, art) is None
+    dated = {e.date.start: e.date.year_inferred for e in extract_text(page, ruleset) if e.type == "event"}
+    assert dated == {"2026-01-08": True}
+
+
 def test_a_yearless_date_in_a_review_falls_in_the_reviewed_year(ruleset):
     page = "履职尽责谱新篇\n\n——市政协2023年工作回顾\n\n□张三\n\n12月27日,市政协组织委员赴武川县调研。\n"
     assert publication_year(page) == 2024

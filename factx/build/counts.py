@@ -62,6 +62,7 @@ _PEOPLE_UNITS = frozenset({"人", "人次", "名", "位", "名次"})  # 委员�
 _PERSONS = frozenset({"人", "名", "位"})  # units that count the same people (43名…中39人)
 # Words jieba tags verbs that describe the noun after them: 提出的18件|相关|提案 is a noun.
 _DESCRIBING_VERBS = frozenset({"相关", "有关", "类似", "对应"})
+_CONJOINING = "和及与或"  # a conjunction jieba glues to the approximation after it (和约)
 _GLUED_APPROX = frozenset("约近逾")
 _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued pair (费约)
 # 由9个压缩至3个, 从3.2次降到0.6次: a measure that goes from one level to another.
@@ -279,8 +280,10 @@ class CountReader:
     @staticmethod
     def _split_glued_approx(toks: list[Word]) -> list[Word]:
         """降费约|3.2亿元 comes as 降|费约: split an approximation character off a rare last
-        word (not off 附近 or 将近, words in their own right)."""
-        if toks and len(toks[-1].text) > 1 and toks[-1].text[-1] in _GLUED_APPROX and frequency(toks[-1].text) < _RARE_WORD:
+        word (not off 附近 or 将近, words in their own right), or off a conjunction (…坝塘|和约|380公里:
+        and about, no treaty)."""
+        if toks and len(toks[-1].text) > 1 and toks[-1].text[-1] in _GLUED_APPROX and (
+                frequency(toks[-1].text) < _RARE_WORD or len(toks[-1].text) == 2 and toks[-1].text[0] in _CONJOINING):
             t = toks[-1]
             return toks[:-1] + [Word(t.text[:-1], "n", t.start, t.end - 1), Word(t.text[-1], "d", t.end - 1, t.end)]
         return toks
@@ -429,6 +432,8 @@ class CountReader:
         digit = _DIGIT.search(s, start, end)
         cut = digit.start() if digit else end
         toks = grammar.join_measure_nouns(grammar.tokens(s, start, cut))
+        if digit:
+            toks = self._split_glued_approx(toks)  # 146个坝塘|和约|380公里: and about, before the next count
         verb_cut = bool(digit and toks and grammar.is_verb(toks[-1]) and any(t.tag.startswith("n") for t in toks[:-1]))
         if verb_cut:
             toks = toks[:-1]  # 54名各级人大代表|编成|8个小组: the verb before the next count is no noun
@@ -436,8 +441,8 @@ class CountReader:
         j = i
         while j < len(toks) and grammar.continues_noun_phrase(toks, j, i):
             j += 1
-        while j > i and toks[j - 1].text in ("、", "之"):
-            j -= 1
+        while j > i and (toks[j - 1].text in ("、", "之") or toks[j - 1].text in _CONJOINING):
+            j -= 1  # (an item ends on no list mark or conjunction: 坝塘|和|约380公里)
         item = (toks[i].start, toks[j - 1].end) if j > i else None
         if item and (all(t.tag in MODIFIER_TAGS or t.tag == "d" for t in toks[i:j])
                      or j - i == 1 and len(toks[i].text) == 1 and toks[i].tag in VERB_TAGS):

@@ -38,7 +38,7 @@ from dataclasses import replace
 import regex
 
 from factx.build.context import MARKS, Context, line_end
-from factx.build.officials import named_place
+from factx.build.officials import REFERRED_BODY, named_place, referred_body
 from factx.build.regulations import closed_title
 from factx.match import Match
 from factx.records import DateValue, Event
@@ -55,7 +55,9 @@ _VERB = r"(?<![党政总])(?:{lex:event_verbs})(?!{NAME_SUFFIX}|(?<=组成)人�
 # How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
 _SPLITS_INTO = r"分成?(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
 # 被 opens a passive predicate: 河西村代表联络站|被确定为….
-_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO}|被)"
+# 以 opens a manner phrase (会议|以无记名方式对…进行测评): it ends the actor too.
+_MANNER = r"以(?=[^,;:。]{1,12}?(?:方式|形式|名义))"
+_MARKER = rf"(?:{_VERB}|{{lex:movement_verbs}}|{{lex:event_adverbs}}|{{lex:event_prepositions}}|{_SPLITS_INTO}|{_MANNER}|被)"
 _MARKERS = rf"(?P<marker>{_MARKER})"
 _VERBS = rf"(?:{_VERB}|{{lex:movement_verbs}})"
 # A verb, maybe after the place where it happens (将于7月1日|在某镇举办).
@@ -383,6 +385,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
     place, place_phrase = _location(",".join(scope), rs)
     if actor and (level := _LEVEL_SPOKEN.fullmatch(actor)):
         actor = named_place(text, level["level"], date_start, ctx) or actor  # 村里成立了…: the village the article names
+    elif actor and (referred := REFERRED_BODY.fullmatch(actor)):
+        actor = referred_body(text, referred["head"], date_start, ctx) or actor  # 该局: the bureau named last
     fields = {
         "actor": actor,
         "action": _action(predicate, place_phrase, rs),

@@ -41,6 +41,8 @@ MAX_ORG = 40        # characters of the longest body read before a title
 # jieba tags that end a body when reading back from a title (a verb, a preposition...).
 _ORG_BREAK = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "vd", "r", "y", "e", "o", "x", "w", "i", "t", "z"})
 _VERB = frozenset({"v", "vg", "vi", "vq"})
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_NAME_BREAK_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "m", "q", "f", "y", "e", "o"})
 _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body stands after one of these
 # Who speaks for neighbours holds no office: a 代表 no congress sent, a homeowners' committee.
 _NO_OFFICE = regex.compile(r"(?:(?:居民|村民|群众|职工|家长|学生|议事|业主|妇女|青年|老人|志愿者|商户)代表|(?:业委会|业主委员会)(?:主任|副主任|委员))$")
@@ -68,6 +70,9 @@ _HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
 # article named last (松木岭镇, 桂花湾村), since news leaves out the name of the place it is about.
 _BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
+# A body referred back to (该局党组书记、局长, 该委主任) by the head its name ends on.
+REFERRED_BODY = regex.compile(r"该(?P<head>局|委|院|办|厅|部|所|站|中心|公司|协会)$")
+_HEAD_ENDINGS = {"委": ("委员会", "委")}  # 该委: a 委员会 or a 委 (县发改委)
 _NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村: a level word, no place's name
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _HAN = regex.compile(r"\p{Han}")
@@ -157,6 +162,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
             names = [word]  # 召集人但凡(…县委书记): a word right after a title is its holder's name
         if not names and seat and (alone := _SEATED_WORD.fullmatch(text, floor, n_end)) and alone["name"][0] in lex.surnames:
             names = [alone.span("name")]  # ■乐观代表(…局长): all the clause holds before the seat is the name
+        if not names and text[n_end:n_end + 1] == "(" and _bracketed_word(text, floor, n_end, lex):
+            names = [(floor, n_end)]  # 甘泉(…村党支部书记): a word alone before an office in brackets
     if not names:
         return []
     title = text[t_start:t_end]
@@ -195,6 +202,16 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
                  name=text[start:end], title=principal, titles=titles, org=org)
         for start, end in names
     ]
+
+
+def _bracketed_word(text: str, start: int, end: int, lex) -> bool:
+    """Whether the clause [start, end), right before an office in brackets, is one word of
+    two characters that opens on a surname (甘泉, 莫非): with nothing else in the clause, the
+    word names who holds the office."""
+    if end - start != 2 or text[start] not in lex.surnames or not _HAN_CHAR.match(text[start + 1]):
+        return False
+    read = words(text[start:end])
+    return len(read) == 1 and read[0][1] not in _NAME_BREAK_TAGS
 
 
 def _spaced_name_end(atext: ArticleText, start: int, limit: int) -> int | None:
@@ -489,7 +506,11 @@ def _names_end(text: str, pos: int, limit: int) -> int:
 
 def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str | None]:
     """(start, body) of the body written right before folded `pos`."""
+    if referred := REFERRED_BODY.search(text, floor, pos):
+        return referred.start(), referred_body(text, referred["head"], referred.start(), ctx)
     org = _org_words(text[floor:pos], ctx)
+    if org and org[-1] == "级" and org[:-1] in _lexicons(ctx).levels:
+        return pos, None  # 镇级|总河长: a grade of the office, no body (it takes the one before)
     if org:
         return pos - len(org), org
     # A unit title (村党支部书记) after a place's name jieba does not read as one: the whole
@@ -503,6 +524,26 @@ def _org_before(text: str, floor: int, pos: int, ctx: Context) -> tuple[int, str
     if _BARE_LEVEL.fullmatch(text, floor, pos):
         return floor, text[floor:pos]  # 镇|党委书记: the level alone, a place build_official names
     return pos, None
+
+
+def referred_body(text: str, head: str, pos: int, ctx: Context) -> str | None:
+    """The body that 该 + `head` (该局, 该委) refers back to: the last one before folded `pos`
+    whose name ends on that head (县商务局; for 该委 a 委员会 too), or None. The events
+    builder asks it too, for an actor written 该局."""
+    found: tuple[int, str] | None = None
+    for ending in _HEAD_ENDINGS.get(head, (head,)):
+        at = text.rfind(ending, 0, pos)
+        while at > 0:
+            end = at + len(ending)
+            start = _segment_start(text, at)
+            # the head closes a word (县商务|局), not opens one (局长) or sits inside one (常委会)
+            if end - start in accumulate(len(w) for w, _ in words(text[start:end + 2])) \
+                    and (body := _org_words(text[start:end], ctx)) and body.endswith(ending) and len(body) > len(ending) + 1:
+                if found is None or end > found[0]:
+                    found = (end, body)
+                break
+            at = text.rfind(ending, 0, at)
+    return found[1] if found else None
 
 
 def _org_words(segment: str, ctx: Context) -> str | None:
@@ -534,7 +575,11 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         # (but 提起|县人大代表 is a verb and its object)
         named = named or bool(kept) and kept[0][0] in levels and len(word) == 1 and tag in _VERB
         closing = not kept and word in endings and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR)
-        if tag in _ORG_BREAK and not named:
+        # a character jieba does not know (迤|沙镇) before a body's words is part of its name
+        rare = tag == "x" and bool(kept) and _HAN_CHAR.fullmatch(word) is not None
+        # 与 that jieba reads as a preposition joins a committee's fields (农业|与|农村工作委员会)
+        joined = word in ("与", "和") and inner and kept[-1][0].endswith("委员会")
+        if tag in _ORG_BREAK and not (named or rare or joined):
             break
         if (tag == "c" or tag in _VERB) and not (inner or named or closing):
             break

@@ -64,7 +64,9 @@ _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _WORD_NAME_TAGS = frozenset({"a", "m", "n", "ns"})  # words that may be names right after a title (_word_name)
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-_CONJUNCTIONS = frozenset("和与同及")  # that are also given names' last characters (李正和)
+_CONJUNCTIONS = frozenset("和与同及")
+# function words that may stand before a person's name (县长向王芳了解…, 由李明主持): no surname right after a title
+_PERSON_PREPOSITIONS = frozenset("向和同与及由于把对跟给为被让叫将从替及或")  # that are also given names' last characters (李正和)
 _HAN = regex.compile(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
 # lost the closing bracket of the first kinds before the next list mark (尕藏拉毛(女,藏族、杨晓红).
@@ -183,6 +185,8 @@ def read_name(text: str, start: int, lex: NameLexicons, limit: int | None = None
                     and all(ch in lex.ethnic_chars for ch in text[start + length:longer]):
                 return max(longer, start + length)  # 娜布|其: the name goes on past the part that opens it
             return start + length
+        if titled and length == 2 and _word_name(text, start, limit, lex):
+            return start + 2  # 主任沙洲|就…: a word that could be a name, read as one where a word-name may be
     return _transliterated_end(text, start, limit, lex) if titled else None
 
 
@@ -252,8 +256,10 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
     if (pos == limit or text[pos] == "\n") and not (tag in _VERB_TAGS and text[pos:pos + 1] in _CLAUSE_ENDS):
         # the word ends what is said (`…副市长　初春` on a roster line, `——记…党支部书记丰收`
         # under a headline): nothing follows that could make it a word of the sentence instead
+        # (not a verb after a seat: 【代表回访】 is a column's name)
         return tag in _WORD_NAME_TAGS or tag == "t" or (
-            tag in _VERB_TAGS and lex.after_name_at.match(text, start) is None and frequency(read[0][0]) < PERSON_WORD)
+            tag in _VERB_TAGS and lex.after_name_at.match(text, start) is None and frequency(read[0][0]) < PERSON_WORD
+            and not text.endswith(SEATS, 0, start))
     if tag in _VERB_TAGS:
         if text[pos] == "、":
             return read_name(text, pos + 1, lex, limit) is not None
@@ -288,7 +294,8 @@ def _word_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
 
 
 def _verb_given_name(text: str, start: int, limit: int, lex: NameLexicons) -> bool:
-    """Whether a surname and a given name that jieba reads as a verb (鄢|开明, 卢|振兴), right
+    """Whether a surname and a given name that jieba reads as a verb (鄢|开明, 卢|振兴) or a
+    surname it reads as a function word and a given name it reads as a person's (自|汝华), right
     after an office title, are a name: the verb is no word that follows names (张|强调 is
     Zhang emphasising), the surname makes no word with the title (支队长|期坚持), and the
     name ends clearly (a clause mark, a word that follows names,
@@ -297,9 +304,16 @@ def _verb_given_name(text: str, start: int, limit: int, lex: NameLexicons) -> bo
     if pos > limit or text[start] not in lex.surnames:
         return False
     read = words(text[start:pos])  # jieba must split the surname off itself: 卢|振兴, not 陆续|到
-    if len(read) != 2 or len(read[0][0]) != 1 or read[1][1] != "v" or lex.after_name_at.match(text, start + 1):
+    if len(read) != 2 or len(read[0][0]) != 1 or lex.after_name_at.match(text, start + 1):
         return False
-    if frequency(read[1][0]) >= PERSON_WORD:
+    if read[1][1].startswith("nr"):
+        # 自|汝华: a surname jieba reads as a function word, before a given name it reads as
+        # a person's; not a word that may stand before a person (县长|向|王芳…, 由|李明…)
+        if read[0][0] in _PERSON_PREPOSITIONS:
+            return False
+    elif read[1][1] != "v":
+        return False
+    elif frequency(read[1][0]) >= PERSON_WORD:
         return False  # an everyday verb is no given name: 代表|和|选举任免工委 is deputies and elections
     if start > 0 and frequency(text[start - 1:start + 1]):
         return False  # 支队长|期坚持: the title's last character and the surname are one word (长期)

@@ -71,7 +71,7 @@ _NEGATED = {"超过": "at_most", "高于": "at_most", "多于": "at_most", "低�
 # is a level reached.
 _PREFIX = re.compile(
     rf"(?:(?P<chg>{'|'.join(_INCREASE + _DECREASE)})(?:了|达到|达|为)?)?"
-    rf"(?:(?P<apx>(?:{'|'.join(_MODAL_NEGATIONS)})(?:{'|'.join(_NEGATED)})|不超过|不少于|不低于|不高于|不足|不到|超过|突破|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)了?)?$"
+    rf"(?:(?P<apx>(?:{'|'.join(_MODAL_NEGATIONS)})(?:{'|'.join(_NEGATED)})|不超过|不少于|不低于|不高于|不足|不到|不下|超过|突破|高于|多于|低于|最高|最多|最低|至少|最少|大约|约为|约有|将近|接近|约|近|逾|超)了?)?$"
 )
 _SUFFIX = re.compile(r"(?:以上|左右|上下|以内|之内|范围内|以下|\+)$")
 _APPROX = {
@@ -82,7 +82,7 @@ _APPROX = {
     "最高": "at_most", "最多": "at_most", "不超过": "at_most", "以内": "at_most",
     "之内": "at_most", "范围内": "at_most", "以下": "at_most", "不足": "at_most", "不到": "at_most", "低于": "at_most",
     "至少": "at_least", "最少": "at_least", "最低": "at_least", "不少于": "at_least",
-    "不低于": "at_least", "不高于": "at_most",
+    "不低于": "at_least", "不高于": "at_most", "不下": "at_least",  # 跑了不下10趟: no fewer than
 }  # fmt: skip
 _APPROX.update({neg + word: bound for neg in _MODAL_NEGATIONS for word, bound in _NEGATED.items()})
 # The words a count builder may find right before a number and hand on to parse_quantity.
