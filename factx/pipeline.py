@@ -29,7 +29,7 @@ from factx.words import use_userdicts
 # A year-end review names the year it looks back on in its headline or subtitle
 # (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述), an annual report
 # included (…县人民政府2025年政府信息公开工作年度报告) ...
-_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告)")
+_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告|大事记)")
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
 _REVIEW = regex.compile(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
 _LOOKS_BACK = regex.compile(r"过去(?:的)?一年|回首过去|回望过去|一年来")

@@ -44,7 +44,7 @@ _NAV = regex.compile(
 _NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 # (and so is a list of past issues or related items under its head: `【往期回顾】`, `相关推荐`)
 # A post may point at it with an emoji (`👇往期推荐`).
-_HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|[^\p{{Han}}\w【]{{0,2}}【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接)】?$)")
+_HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|[^\p{{Han}}\w【]{{0,2}}【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接|相关文章|相关报道|延伸阅读)】?$)")
 # A jump line: the article goes on on another page (`（下转第3版）`) or goes on here from one
 # (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
 _JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
@@ -76,6 +76,8 @@ _PHOTO_BY = regex.compile(r"摄$")
 _PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
 # A caption's credit printed at the end of its own line (`…向选民述职。■通讯员 隋 晶 摄`): the line is
 # complete, although it ends without punctuation.
+_MONTH_HEADING = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")  # a chronicle's month: 1月, 十月
+_OPEN_CREDIT = regex.compile(r"\([^()]{1,30}(?:供图|摄影?)$")  # a credit in brackets, its closing one lost
 _TRAILING_CREDIT = regex.compile(r"[□●■◆▲★][^。！？!?]{0,30}摄$")
 _TRAILING_CREDIT_RAW = regex.compile(r"(?<=[。！？!?])\s*[□●■◆▲★][^。！？!?□●■◆▲★]{0,40}摄\s*$")  # as printed
 _BYLINE_SEPARATORS = regex.compile(r"[\s、,，]+")
@@ -241,8 +243,8 @@ def _classify(line: Line, in_nav_block: bool, text: str = "") -> str:
     if text and len(f) <= _DATED_LINK_MAX and not _has_sentence_punct(f) and (
             _DATED_LINK.match(text, line.start, line.end) or _ADVERT.match(text, line.start, line.end)):
         return "nav"
-    if _FOOTNOTE.match(f):
-        return "body"  # a note at a page's foot, however short: no heading
+    if _FOOTNOTE.match(f) or _MONTH_HEADING.fullmatch(f):
+        return "body"  # a note at a page's foot, however short, or a chronicle's month (`1月`): no heading
     if (_SUBTITLE.match(f) and len(f) <= _HEADLINE_MAX + 10) or _ADOPTION_NOTE.match(f):
         return "subtitle"
     if len(f) <= 20 and _JUMP.match(f):
@@ -544,7 +546,8 @@ def _build_article(text: str, index: int, block: list[Line], head: int) -> Artic
             captions.append(line.caption or (photo_story and line.kind == "body"))
         entry = _NAME_ENTRY.match(line.folded) is not None
         cut = (line.kind == "body" and not _ends_sentence(line.folded) and len(line.folded) > 15
-               and _TRAILING_CREDIT.search(line.folded) is None and not _SECTION_HEADING.match(line.folded))
+               and _TRAILING_CREDIT.search(line.folded) is None and not _SECTION_HEADING.match(line.folded)
+               and _OPEN_CREDIT.search(line.folded) is None)  # (…现场（…办公室供图: a caption, its bracket lost)
     named: dict[str, str] = {}
     for role, name in art.bylines:  # a reporter named in the byline and again under a photo is one byline
         named.setdefault(name, role)

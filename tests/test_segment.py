@@ -741,3 +741,30 @@ def test_a_plans_entries_keep_their_fields_and_a_menu_split_by_dots_is_chrome(ru
         ("2026-08", "市人民政府", "提请审议《某市河道管理条例》"),
         ("2026-11", "市人民政府", "提请审议《某市供热条例》")]
     assert [(o.name, len(o.also_at)) for o in records if o.type == "official"] == [("鲍振林", 2)]
+
+
+def test_a_caption_whose_credit_lost_its_bracket_ends_at_its_line():
+    # the page break rule joins a long line with no closing mark to the next paragraph; a
+    # photo credit in an unclosed bracket closes its caption all the same
+    page = ("县人大常委会大事记\n\n10月30日　县人大常委会召开第二十九次会议,开展专题询问。\n\n"
+            "10月30日,专题询问现场（县人大常委会办公室供图\n\n月内　县人大常委会组织开展代表建议办理回头看。\n")
+    (art,) = segment(page)
+    assert [piece(page, s) for s in art.sentences][-2:] == [
+        "10月30日,专题询问现场（县人大常委会办公室供图", "月内　县人大常委会组织开展代表建议办理回头看。"]
+
+
+def test_a_chronicle_named_for_a_year_reviews_that_year(ruleset):
+    # a yearbook's 大事记 of 2025, reprinted in 2026: its yearless days are 2025's
+    page = ("某县人大常委会2025年大事记\n\n发布时间:2026-10-21 09:18\n\n1月\n\n"
+            "1月3日　县人大常委会召开第二十四次会议。\n")
+    (art,) = segment(page)
+    assert reviewed_year(page, art) == 2025
+    (event,) = [r for r in extract_text(page, ruleset) if r.type == "event"]
+    assert (event.date.start, event.date.year_inferred) == ("2025-01-03", True)
+
+
+def test_a_list_of_related_articles_with_dates_is_no_news():
+    page = ("县政协召开表彰大会\n\n3月6日,县政协召开表彰大会。\n\n相关文章\n"
+            "· [2026-01-16] 政协某县第九届委员会第五次会议闭幕\n· [2025-12-29] 县政协开展提案办理回头看\n")
+    sentences = [piece(page, s) for art in segment(page) for s in art.sentences]
+    assert sentences == ["县政协召开表彰大会", "3月6日,县政协召开表彰大会。"]

@@ -101,7 +101,7 @@ _QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]
 # A short name in quotes that opens its clause, right before 于 and a date: the subject.
 _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
-_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
+_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|带队|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她)"
 _LEVEL_SPOKEN = regex.compile(r"(?P<level>村|镇|乡)里?")  # 村里, 镇: the place of that level the article is about
 _WORKING_GROUP = "组"  # 调研组, 检查组, 视察组: formed for the event, they carry it on
@@ -146,7 +146,8 @@ _FRAME = r"^(?:{lex:event_prepositions}|受[^,;:]{1,40}(?:委托|邀请|委派|�
 # A first clause that is a whole predicate, a place and what is done there (在某乡、某镇再设立
 # 法官工作室2个,…), no frame: the clause after it is no subject of the event (…,实现乡镇全覆盖).
 _PLACED_ACT = rf"^(?:在|于)[^,;:]{{2,30}}?(?:乡|镇|村|县|区|市|街道|社区)(?:{{lex:event_adverbs}}|再|又|先后|共)*{_VERB}[^,;:]*(?<![下中上时后前里际间])$"
-_RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
+# (the place where it happens may stand between the head and its verb: …的有机肥厂|在某镇建成投产)
+_RELATIVE_HEAD = rf"^[^,;:]*?的(?P<head>[^的,;:“”《》()]{{2,16}}?)(?=(?:在[^的,;:]{{2,20}}?)?(?:{{lex:event_adverbs}})*(?:{_VERB}|{{lex:movement_verbs}}))"
 # (?r): these suffix tests only say whether a match exists, and a search that starts from the
 # end tries the lexicons once, where a forward search tries them at every position.
 _ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})们?$"  # (代表们, 委员们)
@@ -157,8 +158,13 @@ _NAME = rf"^{_PERSON}$"
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
 # A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开, 会议第二次全体会议于…)
 # is its own actor.
-_MEETING = (r"^(?:(?P<body>.{1,30}(?:{lex:event_actor_heads}))(?:第?[\d一二三四五六七八九十]+[届次])*[^的]{0,6}?(?:会议|大会|会)"
-            r"|(?:本次|此次|(?:第?[\d一二三四五六七八九十]+[届次]){1,2}|会议第[\d一二三四五六七八九十]+次)?(?:全体会议|会议|大会|全会))$")
+# A chronicle (大事记) dates an entry whose day is unknown by a word for the month of the
+# heading above it: 4月⏎是月　县人大常委会… (event.month_word_entry).
+_MONTH_WORDS = frozenset({"是月", "月内"})
+_MONTH_HEADING = regex.compile(r"(?r)(?:^|\n)(?P<month>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)份?(?=\n)")
+_ORDINAL = r"[\d一二三四五六七八九十百千零〇两]+"  # 第一百零六次
+_MEETING = (rf"^(?:(?P<body>.{{1,30}}(?:{{lex:event_actor_heads}}))(?:第?{_ORDINAL}[届次])*[^的]{{0,6}}?(?:会议|大会|会)"
+            rf"|(?:本次|此次|(?:第?{_ORDINAL}[届次]){{1,2}}|会议第{_ORDINAL}次)?(?:全体会议|会议|大会|全会))$")
 _MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause
 _TITLED_NAME = rf"(?:{{lex:titles}}|{{lex:person_titles}})(?P<name>{_PERSON})"
 # A report's subtitle says where it was given (——2024年1月15日在…会议上); the line under it
@@ -255,7 +261,13 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     if scheduled:
         # a plan's entry is scheduled in the plan's year: 11月 on a January page is no last November
         years = replace(years, stated=True)
-    value = parse_date(text[date_start:date_end], years)
+    written = text[date_start:date_end]
+    if written in _MONTH_WORDS:
+        heading = _month_heading_before(text, date_start)
+        if heading is None:
+            return []
+        written = heading  # 4月⏎是月　…: the month its heading names
+    value = parse_date(written, years)
     if value is None:
         return []
     if scheduled:
@@ -271,6 +283,12 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     if match.group(text, "participants"):
         fields["participants"] = [p for p in match.group(text, "participants").split("、") if p]
     return [Event(**ctx.common(match, start, end), date=DateValue(**value.__dict__), **fields)]
+
+
+def _month_heading_before(text: str, pos: int) -> str | None:
+    """The month that the last heading line before folded `pos` names (`4月`, `十月`), or None."""
+    heading = _MONTH_HEADING.search(text, 0, pos)
+    return heading.group("month") if heading else None
 
 
 def _inside_title(before: str) -> bool:
@@ -456,13 +474,15 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
     if organiser:
         return _as_actor(organiser.group("agent"), rs), clause[organiser.end():], False
     first_end = _first_clause_end(clause)
-    markers = list(rs.regex(_MARKERS).finditer(clause, 0, first_end))
+    surnames = rs.lexicon("surnames")
+    # (副主任鲜于|文斌: 于 closes a compound surname, no preposition)
+    markers = [m for m in rs.regex(_MARKERS).finditer(clause, 0, first_end) if clause[m.start() - 1:m.end()] not in surnames]
     if markers and markers[0].start() == 0 and len(markers[0].group()) == 1 and _glued_first(clause):
         markers = markers[1:]  # 向阳社区, 于都县: jieba reads the character into a name, no preposition
     if (markers and markers[0].start() == 0) or rs.regex(_OPENS_ON_VERB).match(clause):
         # the clause opens on its verb or a preposition: its subject is not here
         head = rs.regex(_RELATIVE_HEAD).match(clause)
-        actor = _as_actor(head.group("head"), rs) if head else None
+        actor = (_as_actor(head.group("head"), rs) or _as_subject_place(head.group("head"), rs)) if head else None
         if actor:
             return actor, clause[head.end():], False
         at = rs.regex(_AT_DOCUMENT).match(clause, 0, first_end)

@@ -190,8 +190,8 @@ def build_official(match: Match, ctx: Context) -> list[Official]:
     if org is None and _takes_body(principal, ctx):
         item = min(first, names[0][0])  # 李四为副主任: the item opens at its names
         org = _body_before(text, _list_start(s_start, ctx), item, ctx) or _head_body(text, s_start, ctx)
-    if org is None and (cell := _cell_body(text, names[0][0], s_start, ctx)):
-        org = cell
+    if (cell := _cell_body(text, names[0][0], s_start, ctx)) and not (org or "").startswith(cell):
+        org = cell + (org or "")  # (县教育局:苑春燕(办公室主任): the unit's office, 县教育局办公室)
     if (heading := _heading_body(s_start, ctx)) and not (org or "").startswith(heading):
         org = heading + (org or "")
     if (bare := _BARE_LEVEL.match(org or principal)) and (place := named_place(text, bare["level"], first, ctx)):
@@ -383,11 +383,16 @@ def _body_before(text: str, floor: int, first: int, ctx: Context) -> str | None:
 
 def _cell_body(text: str, name_start: int, s_start: int, ctx: Context) -> str | None:
     """The body in the cell left of a name's own in a table drawn with `|`
-    (`|市交通运输局|帅克勤(党组书记、局长)|`), or None."""
-    if text[name_start - 1:name_start] != CELL_MARK:
+    (`|市交通运输局|帅克勤(党组书记、局长)|`), or that labels the line the name opens
+    (`县教育局:苑春燕(女,办公室主任)`, a list by unit), or None."""
+    mark = text[name_start - 1:name_start]
+    if mark == CELL_MARK:
+        left = text.rfind(CELL_MARK, s_start, name_start - 1)
+        cell = text[left + 1:name_start - 1] if left >= 0 else ""
+    elif mark == ":":
+        cell = text[s_start:name_start - 1]
+    else:
         return None
-    left = text.rfind(CELL_MARK, s_start, name_start - 1)
-    cell = text[left + 1:name_start - 1] if left >= 0 else ""
     return cell if ctx.ruleset.regex(_BODY_CELL).fullmatch(cell) else None
 
 
@@ -590,7 +595,10 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         kept.pop(0)
     if kept and len(kept[0][0]) == 2 and kept[0][0][1] in endings and words(kept[0][0][0])[0][1] in _VERB | _ORG_BREAK:
         kept[0] = (kept[0][0][1], "n")  # 有|区: jieba's 有区
-    return _trim_org("".join(w for w, _ in kept))
+    org = "".join(w for w, _ in kept)
+    if org[:1] in "日号" and segment[len(segment) - len(org) - 1:len(segment) - len(org)].isdigit():
+        org = org[1:]  # 3月20日|县…: a date's 日 that jieba glued to the body (日县), its space folded away
+    return _trim_org(org)
 
 
 def _trim_org(org: str) -> str | None:

@@ -422,10 +422,13 @@ def dotted_first_part_end(text: str, start: int, end: int) -> int | None:
 
 
 def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
-    """Whether the part before the first dot is a common word, so no given name (书记·…);
-    买买提 is frequent in jieba's dictionary too, but `ethnic_names` lists it."""
+    """Whether the part before the first dot is a common word, so no given name (书记·…),
+    or opens on a function word (在行动·助力…, a slogan's two phrases); 买买提 is frequent in
+    jieba's dictionary too, but `ethnic_names` lists it."""
     first = _DOTTED_FIRST.match(text, start).group()
-    return first not in lex.ethnic and frequency(first) >= PERSON_WORD
+    if first in lex.ethnic:
+        return False
+    return frequency(first) >= PERSON_WORD or words(first)[0][1] in _FUNCTION_WORD
 
 
 def read_names(text: str, start: int, lex: NameLexicons, limit: int | None = None,
