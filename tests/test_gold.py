@@ -470,7 +470,7 @@ SETS = {
     # .981/.913, official .921/.963. Session 17 then fixed their classes.
     "heldout-83-84": (_heldout(83, 84), HELDOUT / "gold", {
         "event": (0.99, 0.97),
-        "count": (0.99, 0.91),
+        "count": (0.99, 0.92),
         "official": (0.98, 0.99),
         "regulation": (0.99, 0.99),
     }),

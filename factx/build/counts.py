@@ -911,6 +911,9 @@ def _one_of_pair(item: str, k: int) -> str:
 _ELIDED_REACH = 3
 
 
+_CATEGORY = ("类",)  # an item that names a kind of what is counted (经济建设类), not the thing
+
+
 def _item_named_before(ctx: Context, reader: CountReader, s_start: int, unit: str | None) -> str | None:
     """The item of the last count in `unit` that has one, in the sentences before the one at
     folded `s_start`, within its paragraph: 468件立案提案已全部办复。…已经解决的301件 gives 立案提案."""
@@ -927,7 +930,8 @@ def _item_named_before(ctx: Context, reader: CountReader, s_start: int, unit: st
             if quantity is None or quantity.unit != unit or reader.is_in_name(s, qs, qe):
                 continue
             reading = reader.read(s, qs, qe)
-            if reading.item and reading.item != reading.action:  # 已办复398件 counts the act, not a thing
+            # 已办复398件 counts the act, not a thing; 社会事业类94件 counts a kind of the thing (…类)
+            if reading.item and reading.item != reading.action and not s.endswith(_CATEGORY, *reading.item):
                 return s[reading.item[0]:reading.item[1]]
             if reading.item is None and reading.elided_unit == unit:
                 # 已解决的97件;正在解决的46件: the count before leaves out the same noun
