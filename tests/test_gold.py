@@ -483,6 +483,14 @@ SETS = {
         "official": (0.81, 0.98),
         "regulation": (0.97, 0.99),
     }),
+    # Pages 87-88, written in session 17 (a Jiangxi county election committee's announcements;
+    # an Anhui township's deputies' duty-report meeting); first scores at c11fdaf.
+    "heldout-87-88": (_heldout(87, 88), HELDOUT / "gold", {
+        "event": (0.86, 0.76),
+        "count": (0.98, 0.94),
+        "official": (0.87, 0.94),
+        "regulation": (0.99, 0.99),
+    }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
 
