@@ -81,6 +81,7 @@ _RESPECTIVELY = "分别"
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # A cap said before the verb (每户至少|安排|2人): the caps of parse_quantity's bounds that read before a verb.
 _CAP_BEFORE_VERB = regex.compile(r"(?:最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)$")
+_CAP_BEFORE_ACT = regex.compile(r"(?P<cap>最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)(?:[向对为给在与跟同][^,;:。]{1,12})?$")
 _THING_UNITS = frozenset("个家所座处栋套台辆")  # classifiers of things, not of acts (次, 场) or people
 _PART_OF = "其中"  # a count of part of what the count before counted
 # What two groups paired by 和 or 、 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
@@ -636,8 +637,10 @@ class CountReader:
                 item = self.read(s, *prev).item
         if action is None:
             action = left.change_verb or share_verb or self.shared_action(s, qs)  # 发文数量同比减少21%
-        if action and not markers and action[1] <= qs and (capped := _CAP_BEFORE_VERB.search(s, max(0, action[0] - 3), action[0])):
-            markers = capped.group()  # 每人每月最高|支付|1500元: a cap on the verb is a cap on the count
+        if action and not markers and action[1] <= qs and (capped := _CAP_BEFORE_ACT.search(s, max(0, action[0] - 16), action[0])):
+            # 每人每月最高|支付|1500元, 至少|向原选区选民|述职1次: a cap on the verb (maybe before
+            # the coverb's phrase) is a cap on the count
+            markers = capped.group("cap")
         start = min([left.start if left.level else qs - len(left.markers)] + [p[0] for p in (item, action) if p and p[0] >= left.start])
         return CountReading(item, action, start, end, markers, elided_unit, clause)
 

@@ -53,7 +53,7 @@ from factx.words import words
 _VERB = r"(?<![党政总])(?:{lex:event_verbs})(?!{NAME_SUFFIX}|(?<=组成)人员|(?<=投资)区)"
 # What ends an actor and opens the predicate.
 # How a group splits up to act (执法检查组分四个小组,深入…; 代表们分7个组): it ends the actor.
-_SPLITS_INTO = r"分成?(?:[\d一二两三四五六七八九十]+个?)(?:小组|组|路|批)"
+_SPLITS_INTO = r"分成?(?:[\d一二两三四五六七八九十]+个?)\p{Han}{0,4}?(?:小组|组|路|批)"  # (分3个督导组)
 # 被 opens a passive predicate: 河西村代表联络站|被确定为….
 # 以 opens a manner phrase (会议|以无记名方式对…进行测评): it ends the actor too.
 _MANNER = r"以(?=[^,;:。]{1,12}?(?:方式|形式|名义))"
@@ -65,7 +65,7 @@ _PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|(?:\d{1,2}|零)(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
-    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日)*"
+    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|止|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日)*"
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
@@ -73,7 +73,7 @@ _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
 _COUNTED_OVER = r"统计(?:期限|期间|时段|时间|区间|截止时间)(?:为|是)?(?:自|从)?$"
 # A day named relative to the page or by the lunar calendar, right before a date that glosses
 # it: 下周一(5月26日), 农历正月初八(2月24日).
-_RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天|昨天|前天|今日|明日|昨日"
+_RELATIVE_DAY = (r"(?:(?:本|下|上|这)?(?:周|星期)[一二三四五六日天]|今天|明天|后天|昨天|前天|今日|明日|昨日|[前后]一[日天]"
                  r"|(?:农历)?(?:正|冬|腊|[一二三四五六七八九十]|十[一二])月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十|十五))$")
 # A festival glossed by its date and said to be the day things happened: 重阳节(10月29日)当天,…
 # (国庆节(10月1日)期间 frames a period: no event).
@@ -83,6 +83,8 @@ _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 # 上周(3月2日至6日)): what follows is done in it. A single day after 期间 glosses a holiday
 # whose period frames figures (国庆节(10月1日)期间,…接待游客…): no event.
 _PERIOD_GLOSSED = r"(?:期间|假期|(?:上|本|下|这)周)$"
+# A meeting glossed by the day it met (县选举委员会第二次全体会议(9月14日)研究决定): what follows it did.
+_MEETING_GLOSSED = regex.compile(r"(?:会议|大会|全会)$")
 # Words that open a clause but are no part of its actor.
 # (a label in black brackets, 【链接】, opens a box of background, not its subject)
 # (nor does an item's number: 六、本决定自…起施行)
@@ -102,7 +104,7 @@ _QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]
 _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|带队|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
-_PRONOUN = r"^(?:他们|她们|他|她)"
+_PRONOUN = r"^(?:他们|她们|他|她|我们|我(?![省市州盟县旗区镇乡局委办厅院国]))"  # (我省, 我局: _OWN)
 _LEVEL_SPOKEN = regex.compile(r"(?P<level>村|镇|乡)里?")  # 村里, 镇: the place of that level the article is about
 _WORKING_GROUP = "组"  # 调研组, 检查组, 视察组: formed for the event, they carry it on
 _LEVEL_ALONE = frozenset("省市州盟县旗区镇乡村")  # a level that acts alone: 镇召开…, 县出台…
@@ -326,6 +328,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         relative_day = rs.regex(_FESTIVAL_DAY).search(text, s_start, date_start - 1)
     if relative_day is None and bracketed and _RANGE_MARK.search(text, date_start, date_end):
         relative_day = rs.regex(_PERIOD_GLOSSED).search(text, s_start, date_start - 1)
+    if relative_day is None and bracketed:
+        relative_day = _MEETING_GLOSSED.search(text, s_start, date_start - 1)  # 第二次全体会议(9月14日)研究决定
     glossed_day = relative_day is not None
     # 下周一(5月26日)起,…: the date glosses a day named relative to the page; the clause goes on after it
     post_start = date_end + 1 if glossed_day else date_end
@@ -466,9 +470,11 @@ def _subject(post: str, ctx: Context, pos: int) -> tuple[str | None, str, bool]:
     pronoun = rs.regex(_PRONOUN).match(clause)
     if pronoun:
         # 他 for the person an office title named last; where none did (a profile names
-        # its man by his name alone), 他 itself says more than nothing.
+        # its man by his name alone), 他 itself says more than nothing. 我, 我们 (a deputy's
+        # own report) stay as said: who speaks is the report's, not the sentence's.
         singular = pronoun.group() in ("他", "她")
-        actor = (_person_named_before(ctx, pos) or pronoun.group()) if singular else None
+        first_person = pronoun.group().startswith("我")
+        actor = (_person_named_before(ctx, pos) or pronoun.group()) if singular else pronoun.group() if first_person else None
         return actor, clause[pronoun.end():], False
     organiser = rs.regex(_ORGANISER).match(clause)
     if organiser:

@@ -73,6 +73,7 @@ _BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|
 # A body referred back to (该局党组书记、局长, 该委主任) by the head its name ends on.
 REFERRED_BODY = regex.compile(r"该(?P<head>局|委|院|办|厅|部|所|站|中心|公司|协会)$")
 _HEAD_ENDINGS = {"委": ("委员会", "委")}  # 该委: a 委员会 or a 委 (县发改委)
+_PLACE_NAME = regex.compile(r"\p{Han}+")
 _NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村: a level word, no place's name
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
 _HAN = regex.compile(r"\p{Han}")
@@ -330,7 +331,8 @@ def _principal(offices: list[tuple[str | None, str]], ctx: Context) -> tuple[str
         # 代理市长), not when it is another (县委副书记、县长)
         level = own.group("level")
         before = offices[k - 1][0]
-        org = before if before and before.removesuffix("政府").removesuffix("人民").endswith(level) else None
+        # (镇党委副书记、镇长: the level alone names no place: none)
+        org = before if before and before != level and before.removesuffix("政府").removesuffix("人民").endswith(level) else None
     return org, title
 
 
@@ -345,8 +347,9 @@ def named_place(text: str, level: str, pos: int, ctx: Context) -> str | None:
         # the level closes a word (桂花湾|村), not opens one (村民, 镇政府)
         if start < at and end - start in accumulate(len(w) for w, _ in words(text[start:end + 2])) \
                 and (body := _org_words(text[start:end], ctx)) and body.endswith(level) \
-                and len(body) > len(level) + 1 and not body.startswith(_NOT_A_PLACE) and not _BARE_LEVEL.match(body):
-            return body
+                and len(body) > len(level) + 1 and not body.startswith(_NOT_A_PLACE) and not _BARE_LEVEL.match(body) \
+                and _PLACE_NAME.fullmatch(body) and text.rfind("《", 0, at) <= text.rfind("》", 0, at):
+            return body  # (a place's name holds no figure, 17名镇; nor is it a title's word, 《…县乡镇…指引》)
         at = text.rfind(level, 0, at)
     return None
 

@@ -63,7 +63,7 @@ _MONTH_PART_SET = frozenset(_MONTH_PARTS.split("|"))
 _RELATIVE_YEARS = "同年|当年|次年|翌年|今年|本年|上年|去年|前年|明年"
 
 # Range separators: dashes of every width, tildes, 至 and 到 (after NFKC, ～ is ~ and － is -).
-_SEP = r"(?:[-—–―〜~]+|至|到|、)"  # (、 only as the rules let it: 9月16日、17日两天)
+_SEP = r"(?:[-—–―〜~]+|起?至|到|、)"  # (、 only as the rules let it: 9月16日、17日两天)
 
 
 def _single(p: str) -> str:
