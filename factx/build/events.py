@@ -163,6 +163,9 @@ _NAME = rf"^{_PERSON}$"
 # A chronicle (大事记) dates an entry whose day is unknown by a word for the month of the
 # heading above it: 4月⏎是月　县人大常委会… (event.month_word_entry).
 _MONTH_WORDS = frozenset({"是月", "月内"})
+# 同月20日, 当月15日: the day of the month a date before it named (MONTH_WORD in dates.toml).
+_SAME_MONTH = ("同月", "当月")
+_MONTH_NAMED = regex.compile(r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
 _MONTH_HEADING = regex.compile(r"(?r)(?:^|\n)(?P<month>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)份?(?=\n)")
 _ORDINAL = r"[\d一二三四五六七八九十百千零〇两]+"  # 第一百零六次
 _MEETING = (rf"^(?:(?P<body>.{{1,30}}(?:{{lex:event_actor_heads}}))(?:第?{_ORDINAL}[届次])*[^的]{{0,6}}?(?:会议|大会|会)"
@@ -264,6 +267,11 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
         # a plan's entry is scheduled in the plan's year: 11月 on a January page is no last November
         years = replace(years, stated=True)
     written = text[date_start:date_end]
+    if written.startswith(_SAME_MONTH):
+        month = _MONTH_NAMED.search(text, 0, date_start)
+        if month is None:
+            return []
+        written = month.group("month") + "月" + written[2:]  # 8月初,…。同月20日: the month named last
     if written in _MONTH_WORDS:
         heading = _month_heading_before(text, date_start)
         if heading is None:
