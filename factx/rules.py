@@ -324,7 +324,15 @@ def lexicon_alternation(entries: list[str]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [regex.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    # Characters that end an entry and start no longer one share one class ([丁严丰…]): the
+    # branches at a node open on different characters, so at most one of them can match and
+    # their order is free; a class of 600 surnames compiles ~10x faster than 600 branches.
+    leaves = [ch for ch, child in sorted(node.items()) if ch and list(child) == [""]]
+    branches = [regex.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch and ch not in leaves]
+    if len(leaves) > 1:
+        branches.append("[" + "".join(regex.escape(ch, special_only=False) if ch in "\\]^-[" else ch for ch in leaves) + "]")
+    else:
+        branches += [regex.escape(ch) for ch in leaves]
     ends = "" in node
     if not branches:
         return ""
