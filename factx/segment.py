@@ -48,7 +48,7 @@ _HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|[^\p{{Han}}\w【]{{
 # A jump line: the article goes on on another page (`（下转第3版）`) or goes on here from one
 # (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
 _JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
-_SUBTITLE = regex.compile(r"^(?:——|--|—)")
+_SUBTITLE = regex.compile(r"^(?:——|--|—)(?!$)")  # (a dash alone is an empty table cell)
 # A footnote of a document printed page by page (`③县域医共体：以县级医院为龙头…`): the
 # number the text marks, a term and its explanation.
 _FOOTNOTE = regex.compile(r"^[①-⑳]\p{Han}[^:]{0,20}:")

@@ -493,11 +493,12 @@ SETS = {
         "regulation": (0.99, 0.99),
     }),
     # Pages 89-90, written in session 17 (a Hunan city government's catalogue of major
-    # decisions; a Guizhou Shui county's people's assessors); first scores at 9b0e236.
+    # decisions; a Guizhou Shui county's people's assessors); first scores at 9b0e236: event
+    # .957/.742, count .989/.936, official .833/.975. Session 17 then fixed their classes.
     "heldout-89-90": (_heldout(89, 90), HELDOUT / "gold", {
-        "event": (0.95, 0.74),
+        "event": (0.98, 0.84),
         "count": (0.98, 0.93),
-        "official": (0.83, 0.97),
+        "official": (0.91, 0.97),
         "regulation": (0.99, 0.99),
     }),
 }

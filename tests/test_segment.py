@@ -768,3 +768,10 @@ def test_a_list_of_related_articles_with_dates_is_no_news():
             "· [2026-01-16] 政协某县第九届委员会第五次会议闭幕\n· [2025-12-29] 县政协开展提案办理回头看\n")
     sentences = [piece(page, s) for art in segment(page) for s in art.sentences]
     assert sentences == ["县政协召开表彰大会", "3月6日,县政协召开表彰大会。"]
+
+
+def test_a_dash_alone_is_an_empty_cell_no_subtitle():
+    # a table printed one cell to a line: `—` fills an empty cell and opens no article
+    page = ("四、政府自身建设类（1项）\n13\n制定《某市决策后评估办法（试行》\n市司法局\n"
+            "《重大行政决策程序暂行条例》；《湖南省行政程序规定》\n2026年5月\n否\n否\n—\n")
+    assert len(segment(page)) == 1

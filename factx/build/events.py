@@ -163,6 +163,13 @@ _NAME = rf"^{_PERSON}$"
 # A chronicle (大事记) dates an entry whose day is unknown by a word for the month of the
 # heading above it: 4月⏎是月　县人大常委会… (event.month_word_entry).
 _MONTH_WORDS = frozenset({"是月", "月内"})
+# A table printed one cell to a line (event.date_cell): its time cell's actor is the body in a
+# cell a few lines above (past the cells of the basis), which the cell before it says what
+# it does; a body cell may name several bodies (市发展改革委、市住房和城乡建设局).
+_CELL_REACH = 5
+_CELL_MAX = 60
+_BODY_CELL_LINE = r"\p{Han}{2,24}(?:{lex:org_suffixes})(?:、\p{Han}{2,24}(?:{lex:org_suffixes}))*"
+_ISO_MONTH = regex.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])")
 # 同月20日, 当月15日: the day of the month a date before it named (MONTH_WORD in dates.toml).
 _SAME_MONTH = ("同月", "当月")
 _MONTH_NAMED = regex.compile(r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
@@ -263,10 +270,13 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     if ctx.ruleset.regex(_TAKES_EFFECT_AFTER).match(text, date_end):
         years = replace(years, ahead=True)  # 自5月1日起施行: a day a law takes effect may lie ahead of the page
     scheduled = "label" in match.groups  # a plan's entry: 拟提请审议时间:4月
-    if scheduled:
-        # a plan's entry is scheduled in the plan's year: 11月 on a January page is no last November
+    if scheduled or "cell" in match.groups:
+        # a plan's entry (or a table's time cell) is scheduled in the plan's year: 11月 on a
+        # January page is no last November
         years = replace(years, stated=True)
     written = text[date_start:date_end]
+    if iso := _ISO_MONTH.fullmatch(written):
+        written = f"{iso['year']}年{int(iso['month'])}月"  # 2026-06, a table's cell: June 2026
     if written.startswith(_SAME_MONTH):
         month = _MONTH_NAMED.search(text, 0, date_start)
         if month is None:
@@ -280,7 +290,9 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     value = parse_date(written, years)
     if value is None:
         return []
-    if scheduled:
+    if "cell" in match.groups:
+        described = _cell_entry(ctx, s_start, date_start, date_end)
+    elif scheduled:
         described = _scheduled_entry(ctx, match.group(text, "label"), s_start, date_start, date_end)
     else:
         described = _describe(ctx, date_start, date_end, s_start, s_end, match.group(text, "actor"), match.groups.get("clause"))
@@ -443,6 +455,25 @@ def _scheduled_entry(ctx: Context, label: str, s_start: int, date_start: int, da
             what = f"《{titles[0]}》" if len(titles) == 1 and heading.group("what").startswith("《") else heading.group("what")
             action = _PLANNED.sub("", label) + what
             return {"actor": body, "action": action, "location": None, "participants": []}, s_start, date_end
+    return None
+
+
+def _cell_entry(ctx: Context, s_start: int, date_start: int, date_end: int) -> tuple[dict, int, int] | None:
+    """(fields, bounds) of a table row printed one cell to a line, whose time cell is the date
+    (`编制《…规划》⏎市交通运输局⏎《…法》⏎2026年9月`): the body in a cell above it acts, and
+    the cell above that body says what it does. None when no cell of the few above is a body
+    (a chronicle's month heading is none: entries stand above it)."""
+    atext, text = ctx.atext, ctx.atext.text
+    index = atext.sentence_index(s_start)
+    body_cell = ctx.ruleset.regex(_BODY_CELL_LINE)
+    for k in range(index - 1, max(index - _CELL_REACH, -1), -1):
+        start, end = atext.sentence_bounds(k)
+        if body_cell.fullmatch(text, start, end):
+            action = None
+            if k > 0:
+                a_start, a_end = atext.sentence_bounds(k - 1)
+                action = text[a_start:a_end] if a_end - a_start <= _CELL_MAX else None
+            return {"actor": text[start:end], "action": action, "location": None, "participants": []}, date_start, date_end
     return None
 
 
