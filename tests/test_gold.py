@@ -501,6 +501,14 @@ SETS = {
         "official": (0.91, 0.97),
         "regulation": (0.99, 0.99),
     }),
+    # Pages 91-92, written in session 17 (a Gansu county's audit work report; a Fujian
+    # provincial CPPCC's biweekly consultation forum); first scores at 7fe002b.
+    "heldout-91-92": (_heldout(91, 92), HELDOUT / "gold", {
+        "event": (0.92, 0.85),
+        "count": (0.96, 0.88),
+        "official": (0.79, 0.94),
+        "regulation": (0.96, 0.99),
+    }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
 
