@@ -167,9 +167,9 @@ PRINTED_ON = regex.compile(  # (pipeline dates the page by it)
 # `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
 # item's text follows under it.
 _DATED_LINK = regex.compile(
-    r"(?:[·•]\s*\S.{0,60}?|\S.{0,60}?(?:\u3000|\s{2,}))[(（]?(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}[)）]?$"
-    r"|\s*[·•▶►▷]?\s*(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?:\u3000|\s)+\S.{0,60}$"
-)
+    r"(?:[·•]\s*\S.{0,60}?|\S.{0,60}?(?:\u3000|\s{2,}))[(（]?(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\1[0-9]{1,2}[)）]?$"
+    r"|\s*[·•▶►▷]?\s*(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\2[0-9]{1,2}(?:\u3000|\s)+\S.{0,60}$"
+)  # (2026-05-28, 2026/05/28, 2026.05.28)
 _DATED_LINK_MAX = 80  # (matched from the line's start: no ^, which would ask for the page's start)
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
 _CELL = regex.compile(r"[0-9.,%‰]+")  # folded: a line that is a number alone, a table's cell

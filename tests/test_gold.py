@@ -476,12 +476,13 @@ SETS = {
     }),
     # Pages 85-86, written in session 17 (a Jiangsu town congress presidium's work report; a
     # provincial standing committee's session report); first scores at 8729a64, nothing tuned
-    # on them: the unseen pair for the next session.
+    # on them: the unseen pair for the next session. Fixes for 91-92 raised events to .957 and
+    # regulations to 1.000 without any of 85-86 being read.
     "heldout-85-86": (_heldout(85, 86), HELDOUT / "gold", {
-        "event": (0.92, 0.87),
+        "event": (0.95, 0.87),
         "count": (0.98, 0.93),
         "official": (0.81, 0.98),
-        "regulation": (0.97, 0.99),
+        "regulation": (0.99, 0.99),
     }),
     # Pages 87-88, written in session 17 (a Jiangxi county election committee's announcements;
     # an Anhui township's deputies' duty-report meeting); first scores at c11fdaf: event
@@ -497,17 +498,18 @@ SETS = {
     # .957/.742, count .989/.936, official .833/.975. Session 17 then fixed their classes.
     "heldout-89-90": (_heldout(89, 90), HELDOUT / "gold", {
         "event": (0.98, 0.84),
-        "count": (0.98, 0.93),
+        "count": (0.99, 0.93),
         "official": (0.91, 0.97),
         "regulation": (0.99, 0.99),
     }),
     # Pages 91-92, written in session 17 (a Gansu county's audit work report; a Fujian
-    # provincial CPPCC's biweekly consultation forum); first scores at 7fe002b.
+    # provincial CPPCC's biweekly consultation forum); first scores at 7fe002b: event .923/.854,
+    # count .966/.888, official .791/.941, regulation .960. Session 17 then fixed their classes.
     "heldout-91-92": (_heldout(91, 92), HELDOUT / "gold", {
-        "event": (0.92, 0.85),
-        "count": (0.96, 0.88),
-        "official": (0.79, 0.94),
-        "regulation": (0.96, 0.99),
+        "event": (0.97, 0.85),
+        "count": (0.99, 0.89),
+        "official": (0.95, 0.99),
+        "regulation": (0.99, 0.99),
     }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]

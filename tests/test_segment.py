@@ -775,3 +775,11 @@ def test_a_dash_alone_is_an_empty_cell_no_subtitle():
     page = ("四、政府自身建设类（1项）\n13\n制定《某市决策后评估办法（试行》\n市司法局\n"
             "《重大行政决策程序暂行条例》；《湖南省行政程序规定》\n2026年5月\n否\n否\n—\n")
     assert len(segment(page)) == 1
+
+
+def test_a_related_reports_list_with_slashed_dates_is_navigation():
+    page = ("省政协召开双周协商座谈会\n\n6月11日,省政协召开双周协商座谈会。\n\n【相关报道】\n"
+            "　· 省政协调研组赴霞溪县、泷川县、峤南县开展县域医共体建设专题调研活动　2026/04/24\n"
+            "　· 某副主席在医科大学调研时强调　以高水平公共卫生人才支撑健康福建建设　2026/03/19\n")
+    sentences = [piece(page, s) for art in segment(page) for s in art.sentences]
+    assert sentences == ["省政协召开双周协商座谈会", "6月11日,省政协召开双周协商座谈会。"]

@@ -66,6 +66,7 @@ _NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名
 _SEATED_WORD = regex.compile(r"[^\p{Han}]{0,2}(?P<name>\p{Han}{2,3})")  # (■)乐观|代表
 _SENTENCE_FINAL = frozenset("。!?;")  # folded: a sentence ends there, no list entry does
 # What makes a deputy of a head (副主任 of 主任, 常务副主席 of 主席).
+_FIELD_LABEL = regex.compile(r"【\p{Han}{1,6}】|\p{Han}{2,4}:")  # a meeting's field: 【出席】, 出席:
 _HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
 # article named last (松木岭镇, 桂花湾村), since news leaves out the name of the place it is about.
@@ -436,8 +437,10 @@ def _titled_word_before(text: str, end: int, floor: int, ctx: Context) -> tuple[
 def _head_body(text: str, s_start: int, ctx: Context) -> str | None:
     """The body of the offices of a sentence that opens on a bare office, when the sentence
     before names the head of that office with its body: `市人大常委会主任张三主持会议。副主任
-    李四、王五,秘书长赵六出席。` gives 李四, 王五 and 赵六 市人大常委会."""
-    lead = ctx.ruleset.regex(_TITLE).match(text, s_start)
+    李四、王五,秘书长赵六出席。` gives 李四, 王五 and 赵六 市人大常委会; so do a meeting's
+    fields (`【主持】县人大常委会主任张三⏎【出席】副主任李四、王五`)."""
+    label = _FIELD_LABEL.match(text, s_start)  # 【出席】副主任…: a field's label before the office
+    lead = ctx.ruleset.regex(_TITLE).match(text, label.end() if label else s_start)
     i = ctx.atext.sentence_index(s_start)
     if lead is None or i == 0:
         return None
