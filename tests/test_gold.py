@@ -511,6 +511,15 @@ SETS = {
         "official": (0.95, 0.99),
         "regulation": (0.99, 0.99),
     }),
+    # Pages 93-94, written in session 17 (a Shandong city congress portal's column of county
+    # news; an Inner Mongolia city's answers to journalists on a new regulation); first
+    # scores at aa13c71.
+    "heldout-93-94": (_heldout(93, 94), HELDOUT / "gold", {
+        "event": (0.85, 0.90),
+        "count": (0.96, 0.91),
+        "official": (0.88, 0.91),
+        "regulation": (0.99, 0.99),
+    }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
 
