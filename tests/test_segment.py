@@ -783,3 +783,10 @@ def test_a_related_reports_list_with_slashed_dates_is_navigation():
             "　· 某副主席在医科大学调研时强调　以高水平公共卫生人才支撑健康福建建设　2026/03/19\n")
     sentences = [piece(page, s) for art in segment(page) for s in art.sentences]
     assert sentences == ["省政协召开双周协商座谈会", "6月11日,省政协召开双周协商座谈会。"]
+
+
+def test_a_lists_pager_is_navigation():
+    page = ("县区人大动态　　　　共439条　每页12条　按发布时间排序\n\n■某县人大常委会召开会议\n"
+            "　　7月1日上午，某县人大常委会召开会议。\n\n共439条记录　每页12条　第1页/共37页\n")
+    sentences = [piece(page, s) for art in segment(page) for s in art.sentences]
+    assert not any("439" in s for s in sentences)

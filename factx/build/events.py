@@ -170,6 +170,9 @@ _CELL_REACH = 5
 _CELL_MAX = 60
 _BODY_CELL_LINE = r"\p{Han}{2,24}(?:{lex:org_suffixes})(?:、\p{Han}{2,24}(?:{lex:org_suffixes}))*"
 _ISO_MONTH = regex.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])")
+# Days that recur every year, listed after 每年 (NOT_EVENT_BEFORE keeps the first one out).
+_RECURRING = r"每年(?:{DATE}|[、,]|其中)+$"
+_RECURRING_REACH = 80
 # 同月20日, 当月15日: the day of the month a date before it named (MONTH_WORD in dates.toml).
 _SAME_MONTH = ("同月", "当月")
 _MONTH_NAMED = regex.compile(r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
@@ -266,6 +269,8 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     s_start, s_end = ctx.sentence_of(date_start)
     if _inside_title(text[s_start:date_start]):
         return []
+    if ctx.ruleset.regex(_RECURRING).search(text, max(s_start, date_start - _RECURRING_REACH), date_start):
+        return []  # 每年3月15日至6月20日、9月10日至11月30日,其中4月1日至…: every year's, no one event
     years = ctx.year_context(date_start)
     if ctx.ruleset.regex(_TAKES_EFFECT_AFTER).match(text, date_end):
         years = replace(years, ahead=True)  # 自5月1日起施行: a day a law takes effect may lie ahead of the page

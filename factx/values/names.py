@@ -658,10 +658,12 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
         tokens = words(name)
         if len(name) == 3 and name[0] in lex.surnames and len(tokens[0][0]) == 2 and (
                 tokens[0][1] == "ns" or listed or len(tokens) == 2 and (
-                    tokens[1][1] in MORPHEME_TAGS or tokens[1][1].startswith("nr") and len(tokens[1][0]) == 1)):
+                    tokens[1][1] in MORPHEME_TAGS or tokens[1][1].startswith("nr") and len(tokens[1][0]) == 1
+                    or tokens[1][0] in _CONJUNCTIONS)):
             # 黄海|英, 金华|明: jieba glued the surname and the first given character into a
             # place (or, in an exact list, into any word: 游泳|根; or into a word followed by
-            # a character that is no word alone, 周家|琪, or that it reads as a name's, 揭晓|雯);
+            # a character that is no word alone, 周家|琪, or that it reads as a name's, 揭晓|雯,
+            # or a conjunction that ends given names, 隽永|和);
             # the name is the surname and the given name
             tokens = (name[0], "nr"), *words(name[1:])
     word, tag = tokens[0]
