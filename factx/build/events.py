@@ -38,7 +38,7 @@ from dataclasses import replace
 import regex
 
 from factx.build.context import MARKS, Context, line_end
-from factx.build.officials import REFERRED_BODY, named_place, referred_body
+from factx.build.officials import BODY_CELL, REFERRED_BODY, named_place, referred_body
 from factx.build.regulations import closed_title
 from factx.match import Match
 from factx.records import DateValue, Event
@@ -168,15 +168,15 @@ _MONTH_WORDS = frozenset({"是月", "月内"})
 # it does; a body cell may name several bodies (市发展改革委、市住房和城乡建设局).
 _CELL_REACH = 5
 _CELL_MAX = 60
-_BODY_CELL_LINE = r"\p{Han}{2,24}(?:{lex:org_suffixes})(?:、\p{Han}{2,24}(?:{lex:org_suffixes}))*"
+_BODY_CELL_LINE = rf"{BODY_CELL}(?:、{BODY_CELL})*"
 _ISO_MONTH = regex.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])")
 # Days that recur every year, listed after 每年 (NOT_EVENT_BEFORE keeps the first one out).
 _RECURRING = r"每年(?:{DATE}|[、,]|其中)+$"
 _RECURRING_REACH = 80
 # 同月20日, 当月15日: the day of the month a date before it named (MONTH_WORD in dates.toml).
 _SAME_MONTH = ("同月", "当月")
-_MONTH_NAMED = regex.compile(r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月")
-_MONTH_HEADING = regex.compile(r"(?r)(?:^|\n)(?P<month>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月)份?(?=\n)")
+_MONTH_NAMED = r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>{MONTH_NUMBER})月"  # (?r): the last one
+_MONTH_HEADING = r"(?r)(?:^|\n)(?P<month>{MONTH_NUMBER}月)份?(?=\n)"
 _ORDINAL = r"[\d一二三四五六七八九十百千零〇两]+"  # 第一百零六次
 _MEETING = (rf"^(?:(?P<body>.{{1,30}}(?:{{lex:event_actor_heads}}))(?:第?{_ORDINAL}[届次])*[^的]{{0,6}}?(?:会议|大会|会)"
             rf"|(?:本次|此次|(?:第?{_ORDINAL}[届次]){{1,2}}|会议第{_ORDINAL}次)?(?:全体会议|会议|大会|全会))$")
@@ -283,12 +283,12 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     if iso := _ISO_MONTH.fullmatch(written):
         written = f"{iso['year']}年{int(iso['month'])}月"  # 2026-06, a table's cell: June 2026
     if written.startswith(_SAME_MONTH):
-        month = _MONTH_NAMED.search(text, 0, date_start)
+        month = ctx.ruleset.regex(_MONTH_NAMED).search(text, 0, date_start)
         if month is None:
             return []
         written = month.group("month") + "月" + written[2:]  # 8月初,…。同月20日: the month named last
     if written in _MONTH_WORDS:
-        heading = _month_heading_before(text, date_start)
+        heading = _month_heading_before(ctx, date_start)
         if heading is None:
             return []
         written = heading  # 4月⏎是月　…: the month its heading names
@@ -312,9 +312,9 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     return [Event(**ctx.common(match, start, end), date=DateValue(**value.__dict__), **fields)]
 
 
-def _month_heading_before(text: str, pos: int) -> str | None:
+def _month_heading_before(ctx: Context, pos: int) -> str | None:
     """The month that the last heading line before folded `pos` names (`4月`, `十月`), or None."""
-    heading = _MONTH_HEADING.search(text, 0, pos)
+    heading = ctx.ruleset.regex(_MONTH_HEADING).search(ctx.atext.text, 0, pos)
     return heading.group("month") if heading else None
 
 

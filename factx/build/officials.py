@@ -47,7 +47,7 @@ _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body
 # Who speaks for neighbours holds no office: a 代表 no congress sent, a homeowners' committee.
 _NO_OFFICE = regex.compile(r"(?:(?:居民|村民|群众|职工|家长|学生|议事|业主|妇女|青年|老人|志愿者|商户)代表|(?:业委会|业主委员会)(?:主任|副主任|委员))$")
 _PERSON_FIELD = regex.compile(r"(?:责任人|负责人|联系人|牵头人|经办人|承办人):$")  # a field whose value is a person
-_BODY_CELL = r"\p{Han}{2,24}(?:{lex:org_suffixes})"  # a cell that holds a body: 市交通运输局
+BODY_CELL = r"\p{Han}{2,24}(?:{lex:org_suffixes})"  # a cell that holds a body: 市交通运输局
 _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n|")  # (| walls a table's cell)
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 # What may stand before a body and is no part of it: a date, a news lead (本报讯 县人大常委会…).
@@ -397,7 +397,7 @@ def _cell_body(text: str, name_start: int, s_start: int, ctx: Context) -> str | 
         cell = text[s_start:name_start - 1]
     else:
         return None
-    return cell if ctx.ruleset.regex(_BODY_CELL).fullmatch(cell) else None
+    return cell if ctx.ruleset.regex(BODY_CELL).fullmatch(cell) else None
 
 
 def _heading_body(s_start: int, ctx: Context) -> str | None:
