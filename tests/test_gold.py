@@ -518,7 +518,9 @@ SETS = {
     "heldout-93-94": (_heldout(93, 94), HELDOUT / "gold", {
         "event": (0.91, 0.91),
         "count": (0.99, 0.91),
-        "official": (0.89, 0.96),
+        # F1 .898 -> .909 when names before a count of titles (两位副主任) were read; their body,
+        # named in no clause of theirs, is left empty, so fields went .966 -> .956 (session 17)
+        "official": (0.90, 0.95),
         "regulation": (0.99, 0.99),
     }),
 }

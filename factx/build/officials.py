@@ -572,6 +572,7 @@ def _org_words(segment: str, ctx: Context) -> str | None:
     levels = _lexicons(ctx).levels
     endings = _lexicons(ctx).names.org_suffixes
     taking = _lexicons(ctx).take_office
+    titles = ctx.ruleset.lexicon("titles")
     tokens = words(segment)
     kept: list[tuple[str, str]] = []
     for i in range(len(tokens) - 1, -1, -1):
@@ -579,8 +580,9 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         if word in taking or word == _CONCURRENTLY:  # 张三当选|县人大常委会, 秘书长兼|市委办公室
             break
         # 和 after a person joins two items (副区长王立|和|区发展改革局), not parts of a body
+        # (nor after a title: 两位副主任|和|常委会委员 joins two people's offices)
         inner = bool(kept) and i > 0 and tokens[i - 1][1].startswith(_INNER_NEIGHBOUR) \
-            and not (tag == "c" and tokens[i - 1][1].startswith("nr"))
+            and not (tag == "c" and (tokens[i - 1][1].startswith("nr") or tokens[i - 1][0] in titles))
         named = bool(kept) and kept[0][0] in heads and tag in _VERB | {"vn", "a", "ad"}
         # 渌|坪|县: one character tagged a verb before a level word is part of a place's name
         # (but 提起|县人大代表 is a verb and its object)
