@@ -75,10 +75,10 @@ _SPACE_OR_COLON = regex.compile(r"[\s:：]")
 _NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
 _PHOTO_BY = regex.compile(r"摄$")
 _PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
-# A caption's credit printed at the end of its own line (`…向选民述职。■通讯员 隋 晶 摄`): the line is
-# complete, although it ends without punctuation.
 _MONTH_HEADING = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")  # a chronicle's month: 1月, 十月
 _OPEN_CREDIT = regex.compile(r"\([^()]{1,30}(?:供图|摄影?)$")  # a credit in brackets, its closing one lost
+# A caption's credit printed at the end of its own line (`…向选民述职。■通讯员 隋 晶 摄`): the line is
+# complete, although it ends without punctuation.
 _TRAILING_CREDIT = regex.compile(r"[□●■◆▲★][^。！？!?]{0,30}摄$")
 _TRAILING_CREDIT_RAW = regex.compile(r"(?<=[。！？!?])\s*[□●■◆▲★][^。！？!?□●■◆▲★]{0,40}摄\s*$")  # as printed
 _BYLINE_SEPARATORS = regex.compile(r"[\s、,，]+")

@@ -80,8 +80,10 @@ _SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # A cap said before the verb (每户至少|安排|2人): the caps of parse_quantity's bounds that read before a verb.
-_CAP_BEFORE_VERB = regex.compile(r"(?:最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)$")
-_CAP_BEFORE_ACT = regex.compile(r"(?P<cap>最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于)(?:[向对为给在与跟同][^,;:。]{1,12})?$")
+_CAPS = "最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于"
+_CAP_BEFORE_VERB = regex.compile(rf"(?:{_CAPS})$")
+# …or before the coverb's phrase that opens the verb (至少|向原选区选民|述职1次)
+_CAP_BEFORE_ACT = regex.compile(rf"(?P<cap>{_CAPS})(?:[向对为给在与跟同][^,;:。]{{1,12}})?$")
 _THING_UNITS = frozenset("个家所座处栋套台辆")  # classifiers of things, not of acts (次, 场) or people
 _PART_OF = "其中"  # a count of part of what the count before counted
 # What two groups paired by 和 or 、 share (城镇和农村|居民人均可支配收入): see _one_of_pair.

@@ -157,9 +157,6 @@ _ACTOR_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|{lex:place_names})们
 # parts (更登|加措), or parts joined by a middle dot (艾力江·吐尔洪).
 _PERSON = r"(?:{lex:surnames}\p{Han}{1,2}|(?:{lex:ethnic_names}){1,3}|\p{Han}{2,6}[·•・]\p{Han}{2,6})"
 _NAME = rf"^{_PERSON}$"
-# A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
-# A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开, 会议第二次全体会议于…)
-# is its own actor.
 # A chronicle (大事记) dates an entry whose day is unknown by a word for the month of the
 # heading above it: 4月⏎是月　县人大常委会… (event.month_word_entry).
 _MONTH_WORDS = frozenset({"是月", "月内"})
@@ -178,6 +175,9 @@ _SAME_MONTH = ("同月", "当月")
 _MONTH_NAMED = r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>{MONTH_NUMBER})月"  # (?r): the last one
 _MONTH_HEADING = r"(?r)(?:^|\n)(?P<month>{MONTH_NUMBER}月)份?(?=\n)"
 _ORDINAL = r"[\d一二三四五六七八九十百千零〇两]+"  # 第一百零六次
+# A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
+# A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开, 会议第二次全体会议于…)
+# is its own actor.
 _MEETING = (rf"^(?:(?P<body>.{{1,30}}(?:{{lex:event_actor_heads}}))(?:第?{_ORDINAL}[届次])*[^的]{{0,6}}?(?:会议|大会|会)"
             rf"|(?:本次|此次|(?:第?{_ORDINAL}[届次]){{1,2}}|会议第{_ORDINAL}次)?(?:全体会议|会议|大会|全会))$")
 _MEETING_OPENS = r"^[^,;:的]{1,30}?(?:会议|大会|全会)"  # a numbered meeting that opens a clause

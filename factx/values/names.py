@@ -64,9 +64,9 @@ _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _WORD_NAME_TAGS = frozenset({"a", "m", "n", "ns"})  # words that may be names right after a title (_word_name)
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-_CONJUNCTIONS = frozenset("和与同及")
+_CONJUNCTIONS = frozenset("和与同及")  # that are also given names' last characters (李正和)
 # function words that may stand before a person's name (县长向王芳了解…, 由李明主持): no surname right after a title
-_PERSON_PREPOSITIONS = frozenset("向和同与及由于把对跟给为被让叫将从替及或")  # that are also given names' last characters (李正和)
+_PERSON_PREPOSITIONS = frozenset("向和同与及由于把对跟给为被让叫将从替或")
 _HAN = regex.compile(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
 # lost the closing bracket of the first kinds before the next list mark (尕藏拉毛(女,藏族、杨晓红).
