@@ -33,10 +33,11 @@ _NAV = regex.compile(
     rf"^(?:往期阅读|往期回顾|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
     r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
+    r"|.{0,40}(?:今天是|今日是)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]$"  # …after its buttons: `［繁體］［无障碍］今天是：…`
     r"|[-—–][0-9]{1,3}[-—–]$|第[0-9]{1,3}页(?:共[0-9]{1,3}页)?$"  # a page number: `－ 2 －`, `— 3 —`, `第2页共8页`
     r"|(?:\p{Han}{0,12}共[0-9]+条(?:记录)?)?每页[0-9]+条"  # a list's pager: `共439条记录 每页12条 第1页/共37页`
     r"|\((?:全文)?完\)$"  # the end mark of a document (`（全文完）`)
-    r"|(?:\p{Han}{2,6}[·•]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`
+    r"|(?:\p{Han}{2,6}[·•/]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`, `首页 ／ 走进荇塘 ／ …`
     r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
@@ -178,6 +179,11 @@ _NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
 # (an item's number is no number going on: `拟提请审议时间：4月`⏎`3.《…条例》`)
 _NUMBER_GOES_ON = regex.compile(r"^(?![0-9]{1,2}[.、](?![0-9]))[0-9年月日号%万亿]")
 _DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
+# The words of a body, an office or a unit that OCR most often cuts at a line end (`…副检察长、
+# 检察委` / `员会委员、检察员；`, `约3 200平方` / `米`): a line end inside one of them is a wrap,
+# whatever the layout.
+_CUT_WORD = regex.compile(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员"
+                          r"|平方米|平方公里|平方千米|立方米|百分点|千瓦时")
 _IN_TITLE = regex.compile(r"《[^《》]*》")
 _TARGET_YEAR = regex.compile(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page
 _YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
@@ -365,11 +371,19 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
         return True  # `2023年9` / `月21日…`: a number or date cut by the line end, whatever the layout
     if a.folded.count("《") > a.folded.count("》") and "》" in b.folded:
         return True  # `…印发《…操作` / `细则（试行）》。…`: a title cut by the line end, whatever the layout
+    if _word_cut(a.folded, b.folded):
+        return True  # `…检察委` / `员会委员、检察员;`: a body's or an office's word cut by the line end
     if a.folded.startswith("(") and ")" not in a.folded and b.folded.endswith(")") and "(" not in b.folded:
         return True  # `（2025年12月19日…委员会` / `第三十一次会议通过）`: a note in brackets cut by the line end
     if _SECTION_HEADING.match(b.folded) and not a.folded.endswith((",", "、")):
         return False  # `一、开幕会…` under `…议程`: a numbered item opens a paragraph of its own
     return soft
+
+
+def _word_cut(a: str, b: str) -> bool:
+    """Whether a word of `_CUT_WORD` runs across the end of line `a` into line `b`."""
+    tail, head = a[-5:], b[:5]
+    return any(m.start() < len(tail) < m.end() for m in _CUT_WORD.finditer(tail + head, overlapped=True))
 
 
 def _is_roster_line(line: Line, text: str) -> bool:

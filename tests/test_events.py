@@ -276,6 +276,9 @@ def test_a_time_line_ahead_of_a_january_page_goes_on_ahead(ruleset):
     # behind the page (今年1月 on a page of March) makes 12月 last year's.
     plan = "发布日期：2026-01-26\n\n全县工作安排\n\n　　今年6月底前完成确权颁证扫尾工作。9月，举办第二届马铃薯文化节。\n"
     assert [d[:2] for d in dates(ruleset, plan)] == [("2026-09", "2026-09")]
+    # the page's year in figures, with no month, opens the same time line ahead
+    year_alone = "发布日期：2026-01-12\n\n工作安排\n\n　　2026年是开局之年。11月中旬，主席团组织代表开展满意度测评。\n"
+    assert [d[:2] for d in dates(ruleset, year_alone)] == [("2026-11", "2026-11")]
     past = "发布日期：2026-03-10\n\n学校动态\n\n　　今年1月，学校被确定为示范学校。12月18日，学校舞蹈队获得一等奖。\n"
     assert [d[:2] for d in dates(ruleset, past)] == [("2026-01", "2026-01"), ("2025-12-18", "2025-12-18")]
 

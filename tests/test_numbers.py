@@ -71,6 +71,8 @@ def Q(value, value_max=None, unit=None, approx=None, change=None):
 QUANTITIES = [
     ("244件", Q(244, unit="件")),
     ("2500余万元", Q(25000000, unit="元", approx="over")),
+    ("1亿3600万元", Q(136000000, unit="元")),  # 亿 and 万 in one number
+    ("2亿零500万元", Q(205000000, unit="元")),
     ("99.5%", Q(99.5, unit="%")),
     ("９９．５％", Q(99.5, unit="%")),
     ("69万+", Q(690000, approx="over")),

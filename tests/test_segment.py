@@ -109,6 +109,14 @@ def test_navigation_is_dropped(chrome):
     assert not any(chrome in s for s in sentences(PAGES["001"]))
 
 
+def test_a_portals_clock_after_its_buttons_and_a_menu_split_by_slashes_are_navigation(ruleset):
+    page = ("某镇人民政府\n［繁體］　［无障碍］　　今天是：2026年1月12日　星期一\n"
+            "首页 ／ 走进某镇 ／ 政务公开 ／ 镇人大 ／ 互动交流\n\n镇人大主席团召开会议\n\n"
+            "　　1月5日，镇人大主席团召开会议，部署大会筹备工作。\n")
+    assert sentences(page) == ["某镇人民政府", "镇人大主席团召开会议", "1月5日，镇人大主席团召开会议，部署大会筹备工作。"]
+    assert [r.date.start for r in extract_text(page, ruleset) if r.type == "event"] == ["2026-01-05"]
+
+
 def test_the_headline_list_after_title_navigation_is_not_an_article():
     text = PAGES["001"]
     (art,) = segment(text)
@@ -209,6 +217,19 @@ def test_a_title_cut_by_the_line_end_runs_on_whatever_the_layout():
     text = ("县政府常务会议召开。\n会议审议通过《某县耕地地力保护补贴资金发放操作\n细则（试行）》。今年补贴面积约38.6万亩。\n"
             "会议指出，要抓好落实。\n")
     assert sentences(text)[1] == "会议审议通过《某县耕地地力保护补贴资金发放操作\n细则（试行）》。"
+
+
+def test_an_office_cut_by_the_line_end_runs_on_whatever_the_layout():
+    text = ("任命：\n　　翟志平为某市人民检察院副检察长、检察委\n员会委员、检察员；\n"
+            "　　虢明远为某市人民检察院检察员。\n")
+    assert sentences(text)[1:] == ["翟志平为某市人民检察院副检察长、检察委\n员会委员、检察员；",
+                                   "虢明远为某市人民检察院检察员。"]
+
+
+def test_a_line_ending_on_a_body_without_a_cut_word_stays_a_line():
+    # 委 closes 县纪委; the next line opens on 会议, no 委员会 runs across the break
+    text = "　　参加单位：县纪委\n会议听取了汇报。\n"
+    assert sentences(text) == ["参加单位：县纪委", "会议听取了汇报。"]
 
 
 def test_a_numbered_section_heading_is_no_cut_paragraph():

@@ -72,6 +72,7 @@ class YearLine:
     topic_years: list[int] = field(default_factory=list)
     topic_paragraphs: list[int] = field(default_factory=list)
     topic_months: list[int | None] = field(default_factory=list)  # 11 of 2023年11月, None of 2023年,
+    topic_written: list[bool] = field(default_factory=list)  # the year in figures (2026年), not a word (今年)
     section_positions: list[int] = field(default_factory=list)  # where a heading's section starts
     section_years: list[int | None] = field(default_factory=list)  # the year its heading names, if any
     # whether that year was named by the heading; a box after the sections (■相关链接) is
@@ -104,6 +105,7 @@ class YearLine:
                 line.topic_years.append(year)
                 line.topic_paragraphs.append(paragraph_of(m.start()))
                 line.topic_months.append(month_number(month.group()[:-1]) if month else None)
+                line.topic_written.append(bool(m.group("year")))
         return line
 
     def context(self, pos: int, paragraph: int) -> YearContext:
@@ -114,9 +116,10 @@ class YearLine:
         if j >= 0 and self.topic_paragraphs[j] == paragraph:
             default, default_month = self.topic_years[j], self.topic_months[j]
             # a time line already ahead of the page (今年6月底前…。9月,…, on a page of January:
-            # a plan) goes on ahead: its later months are no last year's
-            stated = (default == self.publication and default_month is not None and self.published_month is not None
-                      and default_month > self.published_month)
+            # a plan) goes on ahead: its later months are no last year's; and so does one that
+            # names the page's year in figures alone (2026年是…开局之年。…11月中旬,…)
+            stated = default == self.publication and self.published_month is not None and (
+                default_month > self.published_month if default_month is not None else self.topic_written[j])
         elif (k := bisect.bisect_right(self.section_positions, pos) - 1) >= 0 and self.section_years[k]:
             default, stated = self.section_years[k], self.section_stated[k]
         return YearContext(publication=self.publication, previous=previous, default=default,

@@ -111,6 +111,8 @@ _DIMENSIONS = ("海拔", "面积", "全长", "总长", "长度", "高度", "深�
 _LABEL_MARKS = frozenset("▶►▷●■◆▲★·•○□◇")  # marks that open a line of a data box
 _LABEL_MAX = 12  # characters of a figure's label before its colon
 _HAN_RUN = regex.compile(r"\p{Han}+")
+# A number in brackets after words in its own cell (`|…农村道路提档升级(12.8公里)|`): a gloss on them
+_GLOSS_IN_CELL = regex.compile(r"\p{Han}{2,}\((?:约|近|共)?$")
 _CONVERSION_OPEN = regex.compile(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
@@ -540,6 +542,12 @@ class CountReader:
         if label:
             # ▶已解决或采纳：131件, 办结率：100%　见面沟通率：97.1%: a labelled figure counts its label
             left, item_after, after_next = replace(left, kind="noun", item=label), None, None
+        if gloss and left.kind == "empty" and not left.markers and item_after is None and s[gloss.end():qs] == "":
+            # 农村道路提档升级(12.8公里), 老旧小区改造(6栋216户): a bracket that opens on the
+            # number glosses the works named before it, and counts them
+            outer = self.phrase_before(s, gloss.start())
+            if outer.item:
+                left = replace(left, kind="noun", item=outer.item)
         if item_after and left.kind == "relative":
             after = self.grammar.tokens(s, *item_after)
             if self._is_predicate(after):
@@ -870,6 +878,8 @@ def _cell_item(ctx: Context, s_start: int, sentence: str, qs: int) -> str | None
         return None
     cells = sentence.split(CELL_MARK)
     column = sentence.count(CELL_MARK, 0, qs)
+    if _GLOSS_IN_CELL.search(sentence, sentence.rfind(CELL_MARK, 0, qs) + 1, qs):
+        return None  # the words it glosses say what it counts, not the column
     name = next((cell for cell in cells[:column] if len(cell) >= 2 and _HAN_RUN.match(cell) and not _DIGIT.search(cell)), None)
     atext = ctx.atext
     k = atext.sentence_index(s_start)

@@ -65,7 +65,8 @@ _PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|(?:\d{1,2}|零)(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
-    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|止|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日)*"
+    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|止|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日"
+    r"|\p{Han}{2,6}[日节](?=起))*"  # the day's name (自12月4日国家宪法日起施行)
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
@@ -127,6 +128,8 @@ _THIS_KIND = rf"^{_THIS}(?P<kind>{{lex:regulation_kinds}})"
 # A clause that opens on a kind of document, maybe 该/本, then what is done with it (条例将报请…)
 _KIND_OPENS = rf"^{_THIS}?(?P<kind>{{lex:regulation_kinds}})(?=将|已|经|拟|须|需|报|由|于|$)"
 _DOCUMENT_NAME = r"^[^,;:。!?《》“”]*(?:{lex:regulation_kinds})(?:{lex:draft_markers})?$"  # (计划草案)
+# A sentence that opens on a law's short name, no 《》, then when or how it was made (电影产业促进法于…通过)
+_NAME_OPENS = r"^(?P<name>[^,;:。!?《》“”]{2,12}?(?:法|条例))(?=于|经|已|自)"
 _DURING = r"[^,;:。!?]{2,12}?期间"  # a span of time before the verb, not its subject
 _AT_DOCUMENT = r"(?P<document>[^,;:。!?《》“”在于]{2,12}?)(?=在|于)"  # a document's name, then where or when it is done
 _MARKED_TITLE = r"《([^《》]{2,60})》"  # a 《》 title: group 1 is the title without the marks
@@ -645,6 +648,8 @@ def _document_of_sentence(ctx: Context, s_start: int, end: int) -> str | None:
     title = rs.regex("^" + _MARKED_TITLE).match(head)  # (现行《…条例》于…通过: the lead describes it)
     if title:
         return closed_title(title.group(1))
+    if named := rs.regex(_NAME_OPENS).match(head):
+        return named["name"]
     titles = list(rs.regex(_MARKED_TITLE).finditer(text, s_start, end))
     last = titles[-1] if titles else None
     if len(titles) == 1 and rs.regex(_THIS + "$").search(text, max(s_start, last.start() - 2), last.start()):

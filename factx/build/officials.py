@@ -592,6 +592,10 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         rare = tag == "x" and bool(kept) and _HAN_CHAR.fullmatch(word) is not None
         # 与 that jieba reads as a preposition joins a committee's fields (农业|与|农村工作委员会)
         joined = word in ("与", "和") and inner and kept[-1][0].endswith("委员会")
+        if kept and len(word) == 2 and word[1] in endings and words(word[0])[0][1] in _VERB | _ORG_BREAK:
+            # 听取|了市|人大常委会, 的|有区|水务局: a particle or verb jieba glued to a level word
+            kept.insert(0, (word[1], "n"))
+            break
         if tag in _ORG_BREAK and not (named or rare or joined):
             break
         if (tag == "c" or tag in _VERB) and not (inner or named or closing):
@@ -601,8 +605,6 @@ def _org_words(segment: str, ctx: Context) -> str | None:
         if len(kept) > 1 and kept[1][0] in heads:
             break
         kept.pop(0)
-    if kept and len(kept[0][0]) == 2 and kept[0][0][1] in endings and words(kept[0][0][0])[0][1] in _VERB | _ORG_BREAK:
-        kept[0] = (kept[0][0][1], "n")  # 有|区: jieba's 有区
     org = "".join(w for w, _ in kept)
     if org[:1] in "日号" and segment[len(segment) - len(org) - 1:len(segment) - len(org)].isdigit():
         org = org[1:]  # 3月20日|县…: a date's 日 that jieba glued to the body (日县), its space folded away

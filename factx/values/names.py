@@ -64,7 +64,7 @@ _AFTER_NAME_TAGS = frozenset({"v", "vd", "vi", "vn", "vg", "i", "l", "p", "c", "
 _VERB_TAGS = frozenset({"v", "vg", "vi", "vq", "vn", "vd"})
 _WORD_NAME_TAGS = frozenset({"a", "m", "n", "ns"})  # words that may be names right after a title (_word_name)
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-_CONJUNCTIONS = frozenset("和与同及")  # that are also given names' last characters (李正和)
+_CONJUNCTIONS = frozenset("和与同及然")  # that are also given names' last characters (李正和, 缪昕然)
 # function words that may stand before a person's name (县长向王芳了解…, 由李明主持): no surname right after a title
 _PERSON_PREPOSITIONS = frozenset("向和同与及由于把对跟给为被让叫将从替或")
 _HAN = regex.compile(r"\p{Han}")
@@ -380,8 +380,9 @@ def _runs_on(text: str, start: int, pos: int, limit: int, lex: NameLexicons) -> 
     if len(glued) != 2 or frequency(glued) >= GLUED_WORD:
         return False
     short = words(text[start:pos])
-    # (粟文|韬作|交流: a two-character "idiom" of jieba's glues the name's last character too)
-    return len(short) == 1 and (not short[0][1].startswith("nr") or tag == "i")
+    # (粟文|韬作|交流: a two-character "idiom" of jieba's glues the name's last character too,
+    # and so does a word jieba only guessed: 訾鸣|远作|的)
+    return len(short) == 1 and (not short[0][1].startswith("nr") or tag == "i" or frequency(glued) == 0)
 
 
 def _dotted_name_end(text: str, start: int, limit: int, lex: NameLexicons) -> int | None:
@@ -638,7 +639,9 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     >>> plausibility("孙建华", lex) == NAME, plausibility("满意", lex) == NO
     (True, True)
     """
-    if name in lex.not_names or name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
+    if name in lex.not_names and not (listed and len(name) == 2):
+        return NO  # but 任命时代、茹雪梅为…, 县人大代表／于是／…: bounded by an exact list, a word of two characters is a name
+    if name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
         return NO
     if name[1:] in lex.address_forms or name[2:] in lex.address_forms:  # 佟大爷, 欧阳阿姨: a form of address
         return NO
@@ -692,8 +695,12 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     # them as alone (禚|立|峰 q).
     # (蹇|国|栋: a surname jieba reads as a name alone is no word of the text either)
     rare_surname = len(word) == 1 and (tag in _BOUND_MORPHEME or tag == "nr") and word in lex.surnames
+    # a surname that reads as an adverb (须 must) before another adverb is that adverb: 委员|须按时…
+    modal_surname = len(word) == 1 and tag == "d"
     for word, tag in tokens[1:]:
         if tag in _NOT_IN_NAME and not (rare_surname and len(word) == 1 and tag in _GIVEN_CHARACTER_TAGS):
+            return NO
+        if modal_surname and tag == "d":
             return NO
         if (not (listed or rare_surname) if len(word) == 1 else frequency(word) >= PERSON_WORD) and tag == "d":
             # 张口|就, 王|一直 (a rare one is a given name: 岑|定远); in an exact list a

@@ -48,6 +48,7 @@ _MULT = r"(?:[十拾万亿]|[百佰](?!分)|[千仟](?![瓦克米伏]))"
 # Digits with ',' thousands groups (only groups of exactly three) or plain digits.
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN_DIGIT = "[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]"
+_WAN_AFTER_YI = re.compile(r"零?(?P<wan>\d+)万")
 _NUMBER = re.compile(
     r"(?P<pct>百分之)?"
     rf"(?:(?P<arabic>{_ARABIC})(?P<amult>{_MULT}+)?"
@@ -185,6 +186,9 @@ def parse_quantity(text: str) -> Quantity | None:
 
     value, value_max = _value(m), None
     rest = s[m.end() :]
+    if m["amult"] == "亿" and (tail := _WAN_AFTER_YI.match(rest)):  # '1亿3600万元': 亿 and 万 in one number
+        value += _arabic_value(tail["wan"], _UNITS["万"])
+        rest = rest[tail.end() :]
     if m2 := _range_end(rest):
         value_max = _value(m2)
         # '3至5万元' means 3万 to 5万: the shared multiplier is written only once.
