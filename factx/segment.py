@@ -38,7 +38,7 @@ _NAV = regex.compile(
     r"|(?:\p{Han}{0,12}共[0-9]+条(?:记录)?)?每页[0-9]+条"  # a list's pager: `共439条记录 每页12条 第1页/共37页`
     r"|\((?:全文)?完\)$"  # the end mark of a document (`（全文完）`)
     r"|(?:\p{Han}{2,6}[·•/]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`, `首页 ／ 走进荇塘 ／ …`
-    r"|附件[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download
+    r"|附件(?:下载)?[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download (`附件下载：▶ …pdf ［已下载 268 次］`)
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
     r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
@@ -182,7 +182,7 @@ _DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
 # The words of a body, an office or a unit that OCR most often cuts at a line end (`…副检察长、
 # 检察委` / `员会委员、检察员；`, `约3 200平方` / `米`): a line end inside one of them is a wrap,
 # whatever the layout.
-_CUT_WORD = regex.compile(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员"
+_CUT_WORD = regex.compile(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员|副主任"
                           r"|平方米|平方公里|平方千米|立方米|百分点|千瓦时")
 _IN_TITLE = regex.compile(r"《[^《》]*》")
 _TARGET_YEAR = regex.compile(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page

@@ -208,6 +208,11 @@ class Context:
         first = self.atext.sentence_starts[self._paragraph_starts[paragraph]]
         return _EDITORS_NOTE.match(self.atext.text, first) is not None
 
+    def paragraph_start(self, pos: int) -> int:
+        """Folded offset where the paragraph holding folded `pos` starts."""
+        paragraph = self.paragraph_of(pos)  # (reads the paragraph starts first)
+        return self.atext.sentence_bounds(self._paragraph_starts[paragraph])[0]
+
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph holding folded `pos`: sentences split by a line break in
         the original are in different paragraphs (segment.py already joins lines that a

@@ -40,7 +40,7 @@ import regex
 from factx.build.context import MARKS, Context, line_end
 from factx.build.officials import BODY_CELL, REFERRED_BODY, named_place, referred_body
 from factx.build.regulations import closed_title
-from factx.match import Match
+from factx.match import SEPARATOR, Match
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
 from factx.values.names import NameLexicons, plausibility
@@ -65,8 +65,9 @@ _PLACED_VERB = rf"^(?:在[^,;:。!?]{{2,30}}?)?{_VERBS}"
 # What may stand between a date and its clause without belonging to it.
 _LEAD = (
     r"^(?:[,、:]|{DAY_PART}|(?:\d{1,2}|零)(?:[时点]|:\d{2})(?:\d{1,2}分|半)?(?:许|左右)?"
-    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|止|开始|当天|当日|那天|这天|那一天|这一天|期间|两天|两日"
-    r"|\p{Han}{2,6}[日节](?=起))*"  # the day's name (自12月4日国家宪法日起施行)
+    r"|[(]?(?:星期|周)[一二三四五六日天][)]?|起|止|开始|当天|当日|那天|这天|那一天|这一天|期间|间|两天|两日"
+    r"|\p{Han}{2,6}[日节](?=起)"  # the day's name (自12月4日国家宪法日起施行)
+    r"|的(?=[^,;:。!?]{2,20}?会议(?!上|中|期间)))*"  # 9日下午的|第二次全体会议以…票决: the meeting is the subject
 )
 # An issue's number, right before the span of days it covers: 2025年第20期.
 _ISSUE_NUMBER = r"第[\d一二三四五六七八九十]+期$"
@@ -89,7 +90,9 @@ _MEETING_GLOSSED = regex.compile(r"(?:会议|大会|全会)$")
 # Words that open a clause but are no part of its actor.
 # (a label in black brackets, 【链接】, opens a box of background, not its subject)
 # (nor does an item's number: 六、本决定自…起施行)
-_DISCOURSE = r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉|[一二三四五六七八九十]{1,3}、)[,:]?"
+# (and a lead's byline whose closing bracket OCR lost: 本报讯(记者舒雯通讯员区晓|1月12日下午,…)
+_DISCOURSE = (r"^(?:【[^【】]{1,10}】|{lex:event_discourse}|记者[^,]{0,12}?获悉|[一二三四五六七八九十]{1,3}、"
+              r"|(?:本报|特约|见习)?记者\p{Han}{2,12}?通讯员\p{Han}{2,12}$)[,:]?")
 # A meeting that a date says when it was held, as a clause before its noun: 经3月10日召开的
 # 市政府第47次常务会议研究同意, 今年1月召开的…会议上.
 # So is a meeting whose spirit is studied (传达学习了3月5日全省…电视电话会议精神).
@@ -177,6 +180,11 @@ _RECURRING_REACH = 80
 _SAME_MONTH = ("同月", "当月")
 _MONTH_NAMED = r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>{MONTH_NUMBER})月"  # (?r): the last one
 _MONTH_HEADING = r"(?r)(?:^|\n)(?P<month>{MONTH_NUMBER}月)份?(?=\n)"
+_PLANNED_FOR = r"(?:拟于|计划于|将于|定于|拟在|计划在)$"
+_SUBMITS = "提请"
+_SUBMITTED_BY = r"(?r)由(?P<who>[^,;:。!?、]{2,20}?)(?:负责)?提请"
+# The last date with a month (and maybe a day; the start of a range) before a day written alone.
+_DATE_NAMED = r"(?r)(?<![\d〇零一二三四五六七八九十])(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>3[01]|[12]\d|0?[1-9])[日号](?:{DATE_SEP}\d{1,2}[日号])?)?"
 _ORDINAL = r"[\d一二三四五六七八九十百千零〇两]+"  # 第一百零六次
 # A meeting acts through the body that holds it: 市十五届人大常委会第十次会议 -> 市十五届人大常委会.
 # A meeting with no body named (会议听取了…, 大会审议…, 十一届五次会议于…召开, 会议第二次全体会议于…)
@@ -277,6 +285,12 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     years = ctx.year_context(date_start)
     if ctx.ruleset.regex(_TAKES_EFFECT_AFTER).match(text, date_end):
         years = replace(years, ahead=True)  # 自5月1日起施行: a day a law takes effect may lie ahead of the page
+    if ctx.ruleset.regex(_PLANNED_FOR).search(text, max(s_start, date_start - 3), date_start) \
+            and years.publication is not None and (years.default or years.publication) <= years.publication:
+        # 拟于3月提请…, 将于7月开工: a plan's date lies ahead of the page, in its year, whatever
+        # earlier dates the paragraph names (该草案已于2025年12月25日…初次审议。拟于3月…); a
+        # later year the text names stays (明年…计划于9月…)
+        years = replace(years, default=years.publication, default_month=None, stated=True, ahead=True)
     scheduled = "label" in match.groups  # a plan's entry: 拟提请审议时间:4月
     if scheduled or "cell" in match.groups:
         # a plan's entry (or a table's time cell) is scheduled in the plan's year: 11月 on a
@@ -290,6 +304,11 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
         if month is None:
             return []
         written = month.group("month") + "月" + written[2:]  # 8月初,…。同月20日: the month named last
+    if match.rule.id == "event.day_of_month":
+        month = _month_of_paragraph(ctx, date_start, int(regex.match(r"\d+", written).group()))
+        if month is None:
+            return []
+        written = month + "月" + written  # 1月8日…开幕,11日下午闭幕: the month named last in the paragraph
     if written in _MONTH_WORDS:
         heading = _month_heading_before(ctx, date_start)
         if heading is None:
@@ -313,6 +332,30 @@ def build_event(match: Match, ctx: Context) -> list[Event]:
     if match.group(text, "participants"):
         fields["participants"] = [p for p in match.group(text, "participants").split("、") if p]
     return [Event(**ctx.common(match, start, end), date=DateValue(**value.__dict__), **fields)]
+
+
+def _set_apart(ctx: Context, pos: int) -> bool:
+    """Whether two spaces or more stand right before folded `pos` in the original (folding drops them)."""
+    at = ctx.atext.origin_of(pos)
+    gap = ctx.original[max(0, at - 2):at]
+    return len(gap) == 2 and gap.isspace()
+
+
+def _submitter(ctx: Context, pos: int) -> str | None:
+    """Who submits an entry of a plan (`由市人民政府提请审议`), named earlier in the paragraph
+    of folded `pos`, for a later clause with no subject that says when (拟于3月提请…)."""
+    named = ctx.ruleset.regex(_SUBMITTED_BY).search(ctx.atext.text, ctx.paragraph_start(pos), pos)
+    return named["who"] if named else None
+
+
+def _month_of_paragraph(ctx: Context, pos: int, day: int) -> str | None:
+    """The month of the last date named before folded `pos` in its paragraph, for a day
+    written alone (…1月8日…,11日…); None if there is none, or if `day` comes before that
+    date's day (the next month's, or a slip)."""
+    named = ctx.ruleset.regex(_DATE_NAMED).search(ctx.atext.text, ctx.paragraph_start(pos), pos)
+    if named is None or (named["day"] and int(named["day"]) > day):
+        return None
+    return named["month"]
 
 
 def _month_heading_before(ctx: Context, pos: int) -> str | None:
@@ -387,6 +430,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         pre, post, clause_end = "", text[s_start:date_start - 1].lstrip(MARKS), date_end + 1
     if not pre and not post:
         return None  # a date with nothing said around it: a dateline, a heading
+    if not post and not given_actor and text[date_end:date_end + 1] in (SEPARATOR, "") and _set_apart(ctx, date_start):
+        return None  # `…会议秘书处　　　　2026年1月9日`: a signature line, its body and its date set apart
     if bracketed and not glossed_day and not dated_after:
         return None  # a date alone in brackets glosses a name: 国庆节(10月1日)
     if rs.regex(_ISSUE_NUMBER).search(text, max(s_start, date_start - 12), date_start):
@@ -420,6 +465,8 @@ def _describe(ctx: Context, date_start: int, date_end: int, s_start: int, s_end:
         actor, predicate, subjectless = _subject(post, ctx, date_start)
         if actor is None and subjectless and not dated_after:
             actor = _earlier_subject(ctx, s_start, pre_start)
+        if actor is None and predicate.startswith(_SUBMITS):
+            actor = _submitter(ctx, date_start)  # 由市人民政府提请审议。…拟于3月提请常委会会议审议
     if dated_after:
         if actor is None:
             return None  # 国庆节(10月1日): the date glosses a name, nobody does anything

@@ -56,6 +56,7 @@ _NOT_IN_NAME = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r"
 _GIVEN_CHARACTER_TAGS = frozenset({"q", "m", "f"})  # what a given name's character may read as alone (峰 q)
 # jieba's tags of a character it knows only as a bound morpheme (禚 yg): as a surname, no word of the text
 _BOUND_MORPHEME = MORPHEME_TAGS | {"yg"}
+_ASPECT_TAGS = frozenset({"uz", "ug", "ul"})  # 着, 过, 了 alone
 _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # jieba tags of a word that can follow a name: verbs, idioms and set phrases (mostly
 # predicates: 挨家挨户, 出席会议), prepositions, conjunctions, particles, adverbs,
@@ -582,18 +583,22 @@ def slot_name(name: str, lex: NameLexicons, closed: bool = False) -> bool:
     if not size or not 1 <= len(name) - size <= 2 or not all(_HAN.match(ch) for ch in name):
         return False
     whole = words(name)
-    if len(whole) == 1 and not whole[0][1].startswith("nr") and frequency(name) >= COMMON_WORD:
-        return False
+    if len(whole) == 1 and not whole[0][1].startswith("nr") and frequency(name) >= COMMON_WORD \
+            and not (len(name) == 2 and whole[0][1] == "a"):
+        return False  # (an adjective of two characters fills a slot as a name: ,温和当选为…)
     given = name[size:]
-    if given in lex.after_name:
+    # (but 温|和: a conjunction as a one-character given name; after two characters it joins
+    # the next office: 许锐|和|秘书长…)
+    two_and = len(name) == 2 and given in _CONJUNCTIONS
+    if given in lex.after_name and not two_and:
         return False
     # jieba's tags of single characters say little (家明: 家 m, 明 t); only a function word
     # or a pronoun rules one out, and an adverb, unless it is the last character of a slot
     # `closed` by a list mark or punctuation, where no verb can follow it (贠志|刚、).
     parts = words(given)
-    return all(tag not in (_NOT_IN_NAME if len(word) > 1 else _FUNCTION_WORD | {"r"})
-               and (tag not in ("d", "ad") or closed and len(word) == 1 and k == len(parts) - 1)
-               for k, (word, tag) in enumerate(parts))
+    return two_and or all(tag not in (_NOT_IN_NAME if len(word) > 1 else _FUNCTION_WORD | {"r"})
+                          and (tag not in ("d", "ad") or closed and len(word) == 1 and k == len(parts) - 1)
+                          for k, (word, tag) in enumerate(parts))
 
 
 def read_name_list(text: str, start: int, end: int, lex: NameLexicons) -> list[tuple[int, int]]:
@@ -694,7 +699,8 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     # characters after it are a given name, whatever measure or number word jieba reads
     # them as alone (禚|立|峰 q).
     # (蹇|国|栋: a surname jieba reads as a name alone is no word of the text either)
-    rare_surname = len(word) == 1 and (tag in _BOUND_MORPHEME or tag == "nr") and word in lex.surnames
+    # (in an exact list, a surname jieba reads as an abbreviation too: 延|年, 延 of 延安)
+    rare_surname = len(word) == 1 and (tag in _BOUND_MORPHEME or tag == "nr" or listed and tag == "j") and word in lex.surnames
     # a surname that reads as an adverb (须 must) before another adverb is that adverb: 委员|须按时…
     modal_surname = len(word) == 1 and tag == "d"
     for word, tag in tokens[1:]:
@@ -776,4 +782,6 @@ def _ends_name(text: str, start: int, pos: int, limit: int, at_boundary: bool, l
     word, tag = words(text[pos:min(limit, pos + 6)])[0]
     if tag in _VERB_TAGS and len(word) > 1:
         return 2
+    if tag in _ASPECT_TAGS:
+        return 0  # 代表都记|着: an aspect particle follows a verb, never a name
     return 1 if after or tag in _AFTER_NAME_TAGS else 0
