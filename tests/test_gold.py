@@ -525,6 +525,40 @@ SETS = {
         "official": (0.90, 0.95),
         "regulation": (0.99, 0.99),
     }),
+    # Pages 95-96, written in session 18 (a Ningxia city CPPCC plenary's session bulletin; a
+    # Hainan city standing committee's legislative plan as a notice); first scores at 406c3f0:
+    # event .783/.778, count .981/.943, official .877/.900, regulation 1.000/1.000. Session 18
+    # fixed their classes (a plan's bare months: 拟于3月 ahead of the page, its submitter 由…提请,
+    # 9、10月间; a signature line; units 总吨 艘次; an attachment's download count).
+    "heldout-95-96": (_heldout(95, 96), HELDOUT / "gold", {
+        "event": (0.97, 0.83),
+        "count": (0.99, 0.93),
+        # word-names (白杨, 黄河, 海洋, 周全) and roster lines with offices after a comma are left
+        "official": (0.87, 0.89),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 97-98, written in session 18 (a Jilin county's appointment list and oath ceremony
+    # on the county paper's page; a Guangdong provincial paper's roundup of city sessions);
+    # first scores at 406c3f0: event .979/.891, count .970/.972, official .926/.989. Session 18
+    # fixed their classes (surnames 蚁 伦 延 河, 温和 as a name in a slot, a day without its month,
+    # a lead's byline without its bracket, units 工日 项次 标准箱 盆 枝).
+    "heldout-97-98": (_heldout(97, 98), HELDOUT / "gold", {
+        "event": (0.99, 0.91),
+        "count": (0.99, 0.96),
+        "official": (0.98, 0.97),
+        "regulation": (0.99, 0.99),
+    }),
+    # Pages 99-100, written in session 18 (a Shanxi county CPPCC's literary-history memoir; a
+    # southern Xinjiang city's law-enforcement inspection report); first scores at 406c3f0:
+    # event .899/.790, count .947/.953, official .889/.925, regulation 1.000/1.000. Left unseen
+    # for the next session: nothing was tuned on them (the fixes for 95-98 moved events to
+    # .914/.797, unread).
+    "heldout-99-100": (_heldout(99, 100), HELDOUT / "gold", {
+        "event": (0.89, 0.78),
+        "count": (0.94, 0.94),
+        "official": (0.88, 0.92),
+        "regulation": (0.99, 0.99),
+    }),
 }
 CASES = [(name, fact_type) for name, (_, _, thresholds) in SETS.items() for fact_type in sorted(thresholds)]
 
