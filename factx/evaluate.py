@@ -13,8 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-
+from factx.patterns import compile_pattern
 from factx.records import FACT_TYPES, Fact
 
 GOLD_LIST = {"event": "events", "count": "counts", "official": "officials", "regulation": "regulations"}
@@ -25,7 +24,7 @@ CHECKED_FIELDS = {
     "regulation": ("category", "draft"),
 }
 EXACT_FIELDS = {"approx", "draft"}
-_PUNCT_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
+_PUNCT_SPACE = compile_pattern(r"[\p{P}\p{S}\s]+")
 
 
 def bare(text: str) -> str:

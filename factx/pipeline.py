@@ -11,12 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from factx.build import build_facts
 from factx.build.context import Context
 from factx.match import ArticleText, RuleTimeout, find_matches
 from factx.normalise import fold_text, fold_texts
+from factx.patterns import compile_pattern
 from factx.read import Document, Skipped
 from factx.records import Article, Byline, Fact
 from factx.repeats import merge_repeats
@@ -29,16 +28,16 @@ from factx.words import use_userdicts
 # A year-end review names the year it looks back on in its headline or subtitle
 # (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述), an annual report
 # included (…县人民政府2025年政府信息公开工作年度报告) ...
-_REVIEW_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告|大事记)")
+_REVIEW_OF_YEAR = compile_pattern(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告|大事记)")
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
-_REVIEW = regex.compile(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
-_LOOKS_BACK = regex.compile(r"过去(?:的)?一年|回首过去|回望过去|一年来")
+_REVIEW = compile_pattern(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
+_LOOKS_BACK = compile_pattern(r"过去(?:的)?一年|回首过去|回望过去|一年来")
 # A plan for a year names it in its headline (…常务委员会2026年工作要点, 2026年度监督工作计划):
 # printed at the end of the year before, it speaks from the year it plans (its 今年 is 2026).
-_PLAN_OF_YEAR = regex.compile(r"((?:19|20)\d{2})年度?[^年]{0,20}(?:工作要点|工作计划|工作安排|计划)$")
+_PLAN_OF_YEAR = compile_pattern(r"((?:19|20)\d{2})年度?[^年]{0,20}(?:工作要点|工作计划|工作安排|计划)$")
 # ... or is a work report given at the year's session, in its first quarter (——2024年1月15日
 # 在…第三次会议上): it looks back on the year before.
-_REPORT_AT_SESSION = regex.compile(r"^(?:——|--|—)((?:19|20)\d{2})年0?[1-3]月.{0,60}?(?:会议|大会)上$")
+_REPORT_AT_SESSION = compile_pattern(r"^(?:——|--|—)((?:19|20)\d{2})年0?[1-3]月.{0,60}?(?:会议|大会)上$")
 
 
 @dataclass
@@ -86,20 +85,20 @@ def publication_year(text: str, given: int | None = None, articles: list[Segment
 
 # A portal prints when it published the page: 发布时间：2025-01-06 16:32 (folded, the clock
 # runs on into the day: the day is the two digits after the month).
-_PUBLISHED_AT = regex.compile(
+_PUBLISHED_AT = compile_pattern(
     r"^[【\[]?(?:发布|发表|更新)?(?:时间|日期)(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
 # …and a document's own date among other fields of the line (`发布机构：…　发文日期：2026-02-25`,
 # an information-disclosure catalogue's `【生成日期】2026-01-23　【公开方式】…`).
-_ISSUED_AT = regex.compile(
+_ISSUED_AT = compile_pattern(
     r"(?:发布|发文|成文|印发|生成)日期(?::|[】\]])((?:19|20)[0-9]{2})(?:[-./](?P<month>[0-9]{1,2})[-./][0-9]{1,2}|年(?P<month>[0-9]{1,2})月[0-9]{1,2}日)"
 )
 # A news item's lead: where it comes from, then the day (`本网讯（记者…）12月26日，`).
 _LEAD_REACH = 4  # sentences of an article that may hold its lead
-_LEAD_DATE = regex.compile(r"[^,。]{0,12}?讯(?:\([^()]{0,30}\))?(?P<month>1[0-2]|[1-9])月[0-9]{1,2}日")
+_LEAD_DATE = compile_pattern(r"[^,。]{0,12}?讯(?:\([^()]{0,30}\))?(?P<month>1[0-2]|[1-9])月[0-9]{1,2}日")
 # A portal's clock (`今天是：2026年2月26日　星期四`): the day of the visit, when the page names no
 # date of its own; a page is never published after it.
-_CLOCK = regex.compile(r"^(?:今天是|今日是|今天|今日):?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日")
+_CLOCK = compile_pattern(r"^(?:今天是|今日是|今天|今日):?((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日")
 
 
 @lru_cache(maxsize=2)  # asked for the year and then for the month of the same page

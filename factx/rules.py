@@ -46,6 +46,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factx.patterns import compile_pattern
 from factx.records import FACT_TYPES, MODEL_OF_TYPE
 
 # The group each type of rule must capture: the core of the fact, used to tell two
@@ -154,7 +155,7 @@ class RuleSet:
         compiled = self._compiled.get(source)
         if compiled is None:
             missing: list[str] = []
-            compiled = regex.compile(_expand(source, self.macros, self.lexicons, missing))
+            compiled = compile_pattern(_expand(source, self.macros, self.lexicons, missing))
             if missing:
                 raise RuleError([Problem("<builder>", None, None, f"{m} in {source!r}") for m in missing])
             self._compiled[source] = compiled
@@ -384,7 +385,7 @@ def _compile(spec: RuleSpec, file: str, line: int, macros: dict, lexicons: dict,
     if missing:
         return None
     try:
-        compiled = regex.compile(source, regex.MULTILINE)
+        compiled = compile_pattern(source, regex.MULTILINE)
     except regex.error as exc:
         problems.append(Problem(file, line, spec.id, f"pattern does not compile: {exc}"))
         return None
@@ -413,7 +414,7 @@ def _compile(spec: RuleSpec, file: str, line: int, macros: dict, lexicons: dict,
         for message in dict.fromkeys(missing):
             problems.append(Problem(file, line, spec.id, f"requires: {message}"))
         try:
-            requires = None if missing else regex.compile(source, regex.MULTILINE)
+            requires = None if missing else compile_pattern(source, regex.MULTILINE)
         except regex.error as exc:
             problems.append(Problem(file, line, spec.id, f"requires: does not compile: {exc}"))
     return Rule(spec, file, line, compiled, starts, requires)

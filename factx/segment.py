@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 import regex
 
 from factx.normalise import fold_char, fold_text, fold_texts
+from factx.patterns import compile_pattern
 
 Span = tuple[int, int]
 
 # A line that heads the page's list of headlines: the list under it is navigation too.
 _HEADLINE_LIST_HEAD = r"(?:本版|本期|今日)?(?:标题导航|导读|目录)"
-_NAV = regex.compile(
+_NAV = compile_pattern(
     rf"^(?:往期阅读|往期回顾|当前版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|{_HEADLINE_LIST_HEAD}|返回目录|第\d+版[::]|~~~"
     r"|阅读原文$|阅读[0-9.万+]+(?:\p{Han}{2}[0-9.万+]*)*$"  # a post's foot: `阅读 2 386　分享　收藏　点赞 47`
     r"|(?:今天是|今日是|今天|今日)[::]?(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:星期|周)[一二三四五六日天]"  # a portal's clock: the day of the visit
@@ -43,53 +44,53 @@ _NAV = regex.compile(
     # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
     r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
 )
-_NAV_WORDS = regex.compile(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
+_NAV_WORDS = compile_pattern(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 # (and so is a list of past issues or related items under its head: `【往期回顾】`, `相关推荐`)
 # A post may point at it with an emoji (`👇往期推荐`).
-_HEADLINE_LISTS = regex.compile(rf"^(?:{_HEADLINE_LIST_HEAD}|[^\p{{Han}}\w【]{{0,2}}【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接|相关文章|相关报道|延伸阅读)】?$)")
+_HEADLINE_LISTS = compile_pattern(rf"^(?:{_HEADLINE_LIST_HEAD}|[^\p{{Han}}\w【]{{0,2}}【?(?:往期回顾|往期推荐|往期阅读|相关阅读|相关新闻|相关推荐|相关链接|相关文章|相关报道|延伸阅读)】?$)")
 # A jump line: the article goes on on another page (`（下转第3版）`) or goes on here from one
 # (`（上接第2版）`, `接A1版`). What follows a jump out on the same page is another article.
-_JUMP = regex.compile(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
-_SUBTITLE = regex.compile(r"^(?:——|--|—)(?!$)")  # (a dash alone is an empty table cell)
+_JUMP = compile_pattern(r"^[(（]?(?:(?P<out>下转|转|转至|续)|(?P<in>上接|接|承|续接))第?[A-Z]?[0-9一二三四五六七八九十]{1,3}(?:版|页|面)(?:[^()（）]{0,12})[)）]?$")
+_SUBTITLE = compile_pattern(r"^(?:——|--|—)(?!$)")  # (a dash alone is an empty table cell)
 # A footnote of a document printed page by page (`③县域医共体：以县级医院为龙头…`): the
 # number the text marks, a term and its explanation.
-_FOOTNOTE = regex.compile(r"^[①-⑳]\p{Han}[^:]{0,20}:")
+_FOOTNOTE = compile_pattern(r"^[①-⑳]\p{Han}[^:]{0,20}:")
 # A document's adoption note under its title (`（2025年12月19日…第三十一次会议通过）`), as a
 # gazette prints each document: it stands where a subtitle stands, so the title above opens
 # an article.
-_ADOPTION_NOTE = regex.compile(
+_ADOPTION_NOTE = compile_pattern(
     r"^\((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[^()]{0,60}?(?:通过|批准|修正|修订|公布|发布|印发)\)?$")
-_BYLINE_MARK = regex.compile(r"^[□●■◆▲★]")
+_BYLINE_MARK = compile_pattern(r"^[□●■◆▲★]")
 # What a marked byline holds after its mark: a role (`■本报记者 王劲凯 摄`, `■融媒体记者 玉香 文/图`)
 # or names alone (`□李珈锐 刘沙沙`). A marked line of anything else opens a short news item
 # (`■县人大常委会主任洛桑江措于5月` wrapped before `9日带领…`).
-_MARKED_ROLE = regex.compile(r"记者|通讯员|实习生|摄影|文/图|摄$")
+_MARKED_ROLE = compile_pattern(r"记者|通讯员|实习生|摄影|文/图|摄$")
 # A byline without a mark starts with a role: 本报记者 张三 李四 / 记者：张三 / 文/图 本报记者 张三.
-_BYLINE_ROLE = regex.compile(r"^(?:(?:文/图|文|图)[/:：]|本报|特约|见习|通讯员|实习生|记者|摄影)")
+_BYLINE_ROLE = compile_pattern(r"^(?:(?:文/图|文|图)[/:：]|本报|特约|见习|通讯员|实习生|记者|摄影)")
 # One token of a byline: an optional 文/ or 图/ prefix, a role word, a name (any may be missing).
-_BYLINE_TOKEN = regex.compile(
+_BYLINE_TOKEN = compile_pattern(
     r"^(?:(?:文/图|文|图)[/:：]?(?=$|\p{Han}))?"
     r"(本报记者|本报通讯员|本报特约记者|特约记者|见习记者|\p{Han}{0,8}日报记者|通讯员|实习生|记者|摄影)?[:：]?(.*)$"
 )
-_GLUED_ROLE = regex.compile(r"(?<=\p{Han})(?<!日报|本报|特约|见习|/)(?=本报记者|本报通讯员|通讯员|实习生|记者|摄影)")
-_SPACE_OR_COLON = regex.compile(r"[\s:：]")
-_NAME = regex.compile(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
-_PHOTO_BY = regex.compile(r"摄$")
-_PHOTO_CREDIT = regex.compile(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
-_MONTH_HEADING = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")  # a chronicle's month: 1月, 十月
-_OPEN_CREDIT = regex.compile(r"\([^()]{1,30}(?:供图|摄影?)$")  # a credit in brackets, its closing one lost
+_GLUED_ROLE = compile_pattern(r"(?<=\p{Han})(?<!日报|本报|特约|见习|/)(?=本报记者|本报通讯员|通讯员|实习生|记者|摄影)")
+_SPACE_OR_COLON = compile_pattern(r"[\s:：]")
+_NAME = compile_pattern(r"^\p{Han}{2,4}$|^\p{Han}{1,8}·\p{Han}{1,8}$")  # 刘沙沙, 乌日娜·巴特尔
+_PHOTO_BY = compile_pattern(r"摄$")
+_PHOTO_CREDIT = compile_pattern(r"\s*摄\s*$")  # the 摄 (photo by) that closes a byline, dropped from it
+_MONTH_HEADING = compile_pattern(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?")  # a chronicle's month: 1月, 十月
+_OPEN_CREDIT = compile_pattern(r"\([^()]{1,30}(?:供图|摄影?)$")  # a credit in brackets, its closing one lost
 # A caption's credit printed at the end of its own line (`…向选民述职。■通讯员 隋 晶 摄`): the line is
 # complete, although it ends without punctuation.
-_TRAILING_CREDIT = regex.compile(r"[□●■◆▲★][^。！？!?]{0,30}摄$")
-_TRAILING_CREDIT_RAW = regex.compile(r"(?<=[。！？!?])\s*[□●■◆▲★][^。！？!?□●■◆▲★]{0,40}摄\s*$")  # as printed
-_BYLINE_SEPARATORS = regex.compile(r"[\s、,，]+")
-_CREDIT = regex.compile(
+_TRAILING_CREDIT = compile_pattern(r"[□●■◆▲★][^。！？!?]{0,30}摄$")
+_TRAILING_CREDIT_RAW = compile_pattern(r"(?<=[。！？!?])\s*[□●■◆▲★][^。！？!?□●■◆▲★]{0,40}摄\s*$")  # as printed
+_BYLINE_SEPARATORS = compile_pattern(r"[\s、,，]+")
+_CREDIT = compile_pattern(
     r"^(?:图片由.{1,30}提供|(?:本版)?图片(?:来源)?[::].{1,30}"
     r"|(?:本版)?(?:责任编辑|责编|编辑|美编|校对|审校|组版|版式)[::].{1,40})$"  # 本版编辑:孙晓 校对:周萍
 )
 # The masthead's dateline: `2024年1月5日 星期五`, after the paper's name or not (`崇溪报 2023年11月24日 星期五`),
 # or in figures (`今日景岚 2023-11-17 星期五`, `2023.11.17 周五`).
-DATELINE = regex.compile(
+DATELINE = compile_pattern(
     r"^\p{Han}{0,12}((?:19|20)[0-9]{2})"
     r"(?:年(?P<month>[0-9]{1,2})月(?P<day>[0-9]{1,2})日|(?P<sep>[-./])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2}))"
     r"(?:星期|周)[一二三四五六日天]"
@@ -97,7 +98,7 @@ DATELINE = regex.compile(
 # A publication stamp: a full date with the clock time after it, on a line of metadata (a WeChat
 # post's `原创　县人大常委会办公室　岱溪人大　2024年11月15日 18:06　福建`, a portal's `2025-01-06 16:32`).
 # Folded, the spaces are gone: the day runs into the hour (`2024-01-2210:06`), the greedy day reads it.
-STAMP = regex.compile(
+STAMP = compile_pattern(
     r"((?:19|20)[0-9]{2})"
     r"(?:年(?P<month>[0-9]{1,2})月[0-9]{1,2}日|(?P<sep>[-./])(?P<month>[0-9]{1,2})(?P=sep)[0-9]{1,2})"
     r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9])"
@@ -105,19 +106,19 @@ STAMP = regex.compile(
 _STAMP_LINE_MAX = 60  # folded characters: a line of metadata, not a sentence that names a time
 # The head of readers' comments under a post (`写留言`, `精选留言`): what follows to the end of
 # the page is what readers wrote, with their own dates (`茶乡阿妹　福建　11月15日`), not the page's news.
-_COMMENTS_HEAD = regex.compile(r"^(?:写留言|精选留言|留言精选|全部留言|留言|网友评论|全部评论|热门评论|发表评论)(?:\([0-9]+\).{0,12})?$")
+_COMMENTS_HEAD = compile_pattern(r"^(?:写留言|精选留言|留言精选|全部留言|留言|网友评论|全部评论|热门评论|发表评论)(?:\([0-9]+\).{0,12})?$")
 # An advertisement among a post's chrome: `广告` on a line of its own, or before the ad's text.
-_ADVERT = regex.compile(r"广告(?:[ \t\u3000]|$)")
+_ADVERT = compile_pattern(r"广告(?:[ \t\u3000]|$)")
 # 本报讯(记者 祁晓燕) / 本报讯（记者 杨彩霞 通讯员 X）at the start of a paragraph.
-_NEWS_LEAD = regex.compile(r"^本报讯[((]([^()()]{1,40})[))]")
-_LEAD_FRAME = regex.compile(r"^\s*本报讯\s*[(（]|[)）]\s*$")
+_NEWS_LEAD = compile_pattern(r"^本报讯[((]([^()()]{1,40})[))]")
+_LEAD_FRAME = compile_pattern(r"^\s*本报讯\s*[(（]|[)）]\s*$")
 _CLOSERS = "。！？!?；;…”」』)）》"
 _FINAL = frozenset("。！？!?；;…")
 _QUOTE_CLOSERS = "”’」』)）》"
 _HEAD_KINDS = ("headline", "subtitle", "byline")
 # A numbered heading of a report's section (`（二）聚焦中心大局，协商议政更加精准`, `三、…`): however
 # long, and though it ends on no punctuation, the paragraph after it is not its continuation.
-_SECTION_HEADING = regex.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
+_SECTION_HEADING = compile_pattern(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:部分|章|节))")
 # A line of a roster, as printed: a name (padded or not) and a wide space before what
 # follows (`亓建明　市住房和城乡建设局局长`, `王　伟　市公安局副局长`), or a speaker's line under
 # a heading or a quote, marked, with a CPPCC sector in brackets (`◆鲁明（科学技术界）　县政协
@@ -129,28 +130,28 @@ _SECTION_HEADING = regex.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)
 # their own, a spaced middle dot between name and offices (`【答】扈国栋 · 县农业农村局局长`),
 # and a hearing's roster a dash (`关　怀——市司法局副局长`).
 _ROSTER_MAX = 60  # folded characters: a roster line is short
-_ROSTER_LINE = regex.compile(
+_ROSTER_LINE = compile_pattern(
     r"\s*(?:[□●■◆▲★]|——|【\p{Han}{1,3}】)?\p{Han}{1,4}"
     r"(?:(?:[(（][^()（）\s]{1,12}?界别?[)）]?)?(?:\u3000|\s{2,})|[|｜丨][^\s|｜丨]{1,12}?界别?[ \t\u3000]*\n\s*"
     r"|\s+[·•・]\s+|\s*(?:——|--)\s*)\S"  # `【问】展望 · 县人大常委会委员…`, `关　怀——市司法局副局长`
 )
 # A roster line with the office first and the name last, after a wide space
 # (`岬阳市人民政府副市长　初春`, `…新闻办公室副主任　臧 启帆`), as a press conference lists its speakers.
-_ROSTER_LINE_NAME_LAST = regex.compile(r"[^\n。!?;；，,]{2,40}\p{Han}(?:\u3000|\s{2,})\p{Han}[ \u3000]?\p{Han}{1,3}\s*")
+_ROSTER_LINE_NAME_LAST = compile_pattern(r"[^\n。!?;；，,]{2,40}\p{Han}(?:\u3000|\s{2,})\p{Han}[ \u3000]?\p{Han}{1,3}\s*")
 # An entry of a list, one to a line, that opens on a name and its offices in brackets
 # (`逄立军（县人大代表，…站长）`): two such lines in a row are two entries, even where OCR
 # lost the first one's closing bracket.
-_NAME_ENTRY = regex.compile(r"(?:\p{Han}{1,8}[·•・])?\p{Han}{2,8}\(")  # folded
+_NAME_ENTRY = compile_pattern(r"(?:\p{Han}{1,8}[·•・])?\p{Han}{2,8}\(")  # folded
 # A row of a table as a page prints it, three cells or more between tabs
 # (`1⇥普　照⇥男⇥彝族⇥决定任命为…副县长`): a line of its own, like a roster line.
-_TABLE_ROW = regex.compile(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
-_SEATED_SPEAKER = regex.compile(r"[□●■◆▲★◇]?\p{Han}{2,4}(?:代表|委员)")  # folded: `缪小鹃代表`
-_SPEAKER_HEAD = regex.compile(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
+_TABLE_ROW = compile_pattern(r"[^\t\n]+(?:\t+[^\t\n]+){2,}\s*")
+_SEATED_SPEAKER = compile_pattern(r"[□●■◆▲★◇]?\p{Han}{2,4}(?:代表|委员)")  # folded: `缪小鹃代表`
+_SPEAKER_HEAD = compile_pattern(r"[□●■◆▲★]?\p{Han}{1,4}[|丨][^|丨]{1,12}?界别?")  # folded
 # A line of metadata that opens on its label (`领导署名：局长　胡建业`, `联系人：叶晓岚　　联系电话：…`):
 # two such lines in a row are two fields, never one sentence wrapped.
-_FIELD_LINE = regex.compile(r"^\p{Han}{2,8}[:：][^。！？!?；;]{1,60}$")  # (常委会联系领导：…, 拟提请审议时间：…)
+_FIELD_LINE = compile_pattern(r"^\p{Han}{2,8}[:：][^。！？!?；;]{1,60}$")  # (常委会联系领导：…, 拟提请审议时间：…)
 # Page chrome at the foot: a line of two fields or more (`地址：…　新闻热线：…`).
-_FOOTER_FIELD = regex.compile(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
+_FOOTER_FIELD = compile_pattern(r"(?:地址|邮编|邮政编码|热线|电话|传真|邮箱)[:：]")
 _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it costs
 # A short line printed three times or more on one page, no sentence, is a running header or
 # footer of a document converted page by page (a gazette's `…公报　2025年第6号`); a field
@@ -158,35 +159,35 @@ _FOOTER_MAX = 120  # characters: a body paragraph is longer, and scanning it cos
 _RUNNING_MAX = 40
 _RUNNING_TIMES = 3
 # A line of a table of contents: `…会议简况……………（1）` (dot leaders, then the page).
-_TOC_LINE = regex.compile(r"(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$")
+_TOC_LINE = compile_pattern(r"(?:…{2,}|\.{6,}|·{6,})\(?[0-9]{1,3}\)?$")
 # A line of labelled fields (`【发布日期】2025-12-30　【来源】…　【阅读】416`) and a gazette's
 # printing line (`…办公室编印　2025年12月26日出版`): the page's metadata.
-_LABELLED_FIELD = regex.compile(r"【\p{Han}{2,4}】")
+_LABELLED_FIELD = compile_pattern(r"【\p{Han}{2,4}】")
 # A bulletin's issue line says the same (`…大会秘书处编　　2025年2月10日`): who compiled it, then its day.
-PRINTED_ON = regex.compile(  # (pipeline dates the page by it)
+PRINTED_ON = compile_pattern(  # (pipeline dates the page by it)
     r"((?:19|20)[0-9]{2})年(?P<month>[0-9]{1,2})月[0-9]{1,2}日(?:出版|(?<=[编印发][0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日))$")
 # A link in a list of related news, with the date it was posted (`· 县政协开展…视察　　2025-07-02`,
 # `· 县人大常委会召开…会（2024-12-28）`, `▶ 2025-11-28　市政协开展…`): navigation, even where the
 # item's text follows under it.
-_DATED_LINK = regex.compile(
+_DATED_LINK = compile_pattern(
     r"(?:[·•]\s*\S.{0,60}?|\S.{0,60}?(?:\u3000|\s{2,}))[(（]?(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\1[0-9]{1,2}[)）]?$"
     r"|\s*[·•▶►▷]?\s*(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\2[0-9]{1,2}(?:\u3000|\s)+\S.{0,60}$"
 )  # (2026-05-28, 2026/05/28, 2026.05.28)
 _DATED_LINK_MAX = 80  # (matched from the line's start: no ^, which would ask for the page's start)
 # A line that ends inside a number or date (`2023年9`) and a line that goes on with it (`月21日`).
-_CELL = regex.compile(r"[0-9.,%‰]+")  # folded: a line that is a number alone, a table's cell
-_NUMBER_CUT = regex.compile(r"[0-9年月.,]$")
+_CELL = compile_pattern(r"[0-9.,%‰]+")  # folded: a line that is a number alone, a table's cell
+_NUMBER_CUT = compile_pattern(r"[0-9年月.,]$")
 # (an item's number is no number going on: `拟提请审议时间：4月`⏎`3.《…条例》`)
-_NUMBER_GOES_ON = regex.compile(r"^(?![0-9]{1,2}[.、](?![0-9]))[0-9年月日号%万亿]")
-_DATED = regex.compile(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
+_NUMBER_GOES_ON = compile_pattern(r"^(?![0-9]{1,2}[.、](?![0-9]))[0-9年月日号%万亿]")
+_DATED = compile_pattern(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
 # The words of a body, an office or a unit that OCR most often cuts at a line end (`…副检察长、
 # 检察委` / `员会委员、检察员；`, `约3 200平方` / `米`): a line end inside one of them is a wrap,
 # whatever the layout.
-_CUT_WORD = regex.compile(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员|副主任"
+_CUT_WORD = compile_pattern(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员|副主任"
                           r"|平方米|平方公里|平方千米|立方米|百分点|千瓦时")
-_IN_TITLE = regex.compile(r"《[^《》]*》")
-_TARGET_YEAR = regex.compile(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page
-_YEAR = regex.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
+_IN_TITLE = compile_pattern(r"《[^《》]*》")
+_TARGET_YEAR = compile_pattern(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page
+_YEAR = compile_pattern(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
 _SENTENCE_END = frozenset("。！？!?；;")
 _SENTENCE_PUNCT = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_SENTENCE_END | {",", "，"})) + "]")  # one scan, not a loop per character
 _OPENERS = {"《": "》", "“": "”", "(": ")", "（": "）", "「": "」", "『": "』", "‘": "’"}

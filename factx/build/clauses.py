@@ -21,8 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
+from factx.patterns import compile_pattern
 from factx.words import words
 
 Span = tuple[int, int]
@@ -32,7 +31,7 @@ CLAUSE_MARKS = frozenset(",;:。!?()…\n|")  # (| parts the cells of a table dr
 OPENER_OF = {"”": "“", "》": "《", "’": "‘", "」": "「", "』": "『"}
 CLOSER_OF = {v: k for k, v in OPENER_OF.items()}
 # Quoted names, titles and short glosses are one word each: “政协+法院”, 《…》, (室).
-_PROTECTED = regex.compile(r"“[^“”\n]{1,30}”|《[^《》\n]{1,60}》|‘[^‘’\n]{1,30}’|「[^「」\n]{1,30}」|\([^()\n]{1,3}\)")
+_PROTECTED = compile_pattern(r"“[^“”\n]{1,30}”|《[^《》\n]{1,60}》|‘[^‘’\n]{1,30}’|「[^「」\n]{1,30}」|\([^()\n]{1,3}\)")
 VERB_TAGS = frozenset({"v", "vd", "vi", "vg"})
 _NOUN_TAGS = frozenset({"vn", "an", "j", "l", "i", "b", "eng", "nz", "g", "quote"})
 MODIFIER_TAGS = frozenset({"r", "a", "b", "s"})  # may open an item: 各级, 主要, 年轻, 党内
@@ -47,7 +46,7 @@ _MEASURE_SUFFIXES = frozenset("量率数额值比度")
 # joins them into one noun, as 参加|人数 does.
 _ACHIEVING = frozenset({"实现", "完成", "创造", "取得"})
 # Words of comparison (收入|同比|增长): they end like a measure noun (比) but make none.
-_NUMERAL_CHAR = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余些]")
+_NUMERAL_CHAR = compile_pattern(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余些]")
 COMPARISON_WORDS = frozenset({"较", "比", "相比", "同比", "环比", "较之"})
 # Characters that stand alone as function words, never inside an unknown word.
 _FUNCTION_CHARS = frozenset("的了和与及或等在被把将对向从为以于由达约近超逾共均已也都还又再并即每各其该本")

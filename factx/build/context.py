@@ -8,43 +8,44 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from factx.match import ArticleText, Match
+from factx.patterns import compile_pattern
 from factx.rules import RuleSet
 from factx.values.dates import YearContext, month_number, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
-_ARCHIVE_PHOTO = regex.compile(r"资料(?:图片|照片|图)")  # a caption's credit: the photo is an old one
-_EDITORS_NOTE = regex.compile(r"[\[【]?(?:编者按|编者的话|编前|编后)")  # a paragraph in the paper's own voice
+_ARCHIVE_PHOTO = compile_pattern(r"资料(?:图片|照片|图)")  # a caption's credit: the photo is an old one
+_EDITORS_NOTE = compile_pattern(r"[\[【]?(?:编者按|编者的话|编前|编后)")  # a paragraph in the paper's own voice
 # The wall between the cells of a table drawn with | (folding makes │ and ｜ this too).
 CELL_MARK = "|"
 # The marks that open a short news item or a caption (■县人大常委会…, ▲图为…).
 MARKS = "▲△●■◆□★"
 # Every year the text names: 2023年, 二〇二三年, and the relative words (同年, 次年, 今年...).
-_YEAR_MENTION = regex.compile(
+_YEAR_MENTION = compile_pattern(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})年"
     r"|(?<![〇零○一二三四五六七八九])(?P<year>[一二][〇零○一二三四五六七八九]{3})年"
     r"|(?P<word>同年|当年|次年|翌年|今年|本年|上年|去年|前年|明年)"
 )
 # A year that sets the time line of what follows: it opens a clause (2023年,市政协…) or a
 # full date (2023年9月21日 / 2023年10月) anywhere.
-_CLAUSE_OPENS_BEFORE = regex.compile(r"(?:^|[\n,;:。!?)\]】”’」』▲■●]|讯)$")
+_CLAUSE_OPENS_BEFORE = compile_pattern(r"(?:^|[\n,;:。!?)\]】”’」』▲■●]|讯)$")
 # A relative year word sets it only where it opens a sentence (去年,全县…): inside one it
 # is mostly a figure someone quotes (…负责人介绍,去年服务群众1100多人次), and the dates
 # that follow go on with the article's own time line.
-_SENTENCE_OPENS_BEFORE = regex.compile(r"(?:^|[\n;。!?▲■●]|讯)$")
+_SENTENCE_OPENS_BEFORE = compile_pattern(r"(?:^|[\n;。!?▲■●]|讯)$")
 # A numbered section heading that names a year (`二、2026年主要目标任务`): the year of the
 # yearless dates in its section, as a paragraph's opening year is of the paragraph's.
 # A heading of the same or a higher level that names none ends that section.
-_SECTION_HEADING = regex.compile(
+_SECTION_HEADING = compile_pattern(
     r"(?:(?P<part>第[一二三四五六七八九十]{1,3}部分)|(?P<chapter>[一二三四五六七八九十]{1,3}、)|\([一二三四五六七八九十]{1,3}\))"
     r"(?:[^。!?;,]{0,12}?(?<![\d.])(?P<year>(?:19|20)\d{2})年)?[^。!?;,]{0,24}"
 )
 # The heading of a box set after an article's sections (■相关链接, 【延伸阅读】).
-_BOX_HEADING = regex.compile(r"^[ \u3000]*(?:[■□◆●]|【)(?:相关|延伸|背景)(?:链接|阅读|新闻|报道)】?[ \u3000]*$", regex.M)
+_BOX_HEADING = compile_pattern(r"^[ \u3000]*(?:[■□◆●]|【)(?:相关|延伸|背景)(?:链接|阅读|新闻|报道)】?[ \u3000]*$", regex.M)
 # A date that describes the title after it (…12月1日起施行的《…》, 今年7月修订的《…》).
-_DESCRIBES_TITLE = regex.compile(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生效|修订|修正|修改|通过|颁布|发布|印发|公布)的(?:新修订的)?《")
+_DESCRIBES_TITLE = compile_pattern(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生效|修订|修正|修改|通过|颁布|发布|印发|公布)的(?:新修订的)?《")
 # A law's name right before the date it was made or amended on (代表法于2025年3月11日经…).
-_LAW_DATED = regex.compile(r"(?:法|条例)》?(?:于|在)$")
-_MONTH_FOLLOWS = regex.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
+_LAW_DATED = compile_pattern(r"(?:法|条例)》?(?:于|在)$")
+_MONTH_FOLLOWS = compile_pattern(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
 def line_end(text: str, pos: int) -> int:

@@ -37,14 +37,13 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-import regex
-
 from factx.build.clauses import (
     CLAUSE_MARKS, CLOSER_OF, COMPARISON_WORDS, MODIFIER_TAGS, VERB_TAGS, ClauseGrammar, Span, Word, clause_end, clause_start, span,
     split_glued_link, split_outside, window_start,
 )
 from factx.build.context import CELL_MARK, Context, line_end
 from factx.match import Match
+from factx.patterns import compile_pattern
 from factx.records import Count
 from factx.rules import RuleSet
 from factx.values.numbers import APPROX_WORDS, CHANGE_WORDS, Quantity, parse_quantity
@@ -57,7 +56,7 @@ QUANTITY_SOURCE = "{COUNT_QUANTITY}"
 # what was counted, as 一般公共预算收入|完成|280.5亿元 is. (?r): see events._ACTOR_END.
 _AGENT_END = r"(?r)(?:{lex:event_actor_heads}|{lex:titles}|会议|大会)们?$"
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-_KIND_WORDS = regex.compile(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
+_KIND_WORDS = compile_pattern(r"涉及|关于|属于|有关")  # …的31条 of a kind: 涉及道路、排水等基础设施的
 _PEOPLE_UNITS = frozenset({"人", "人次", "名", "位", "名次"})  # 委员参与1280人次 counts the 委员
 _PERSONS = frozenset({"人", "名", "位"})  # units that count the same people (43名…中39人)
 # Words jieba tags verbs that describe the noun after them: 提出的18件|相关|提案 is a noun.
@@ -69,60 +68,60 @@ _RARE_WORD = 100  # jieba's count below which a word that ends on 约 is a glued
 # A level said with its time: 由2020年的|3.1万亩增加到|去年的|6.4万亩, 由最初的|12户, 由2023年底的|14家.
 _LEVEL_TIME = r"(?:(?:(?:19|20)\d{2}年|去年|上年|前年|今年|当年)(?:底|末|初)?|最初|起初|年初|目前|过去|以往|以前)的"
 # 由2020年的不足|5%, 由每个每年|1.2万元 (what it is a rate per)
-_FROM_BEFORE = regex.compile(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:平均)?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
+_FROM_BEFORE = compile_pattern(rf"[由从](?:平均|原来|原|{_LEVEL_TIME})?(?:平均)?(?:每[个人户年月天亩])*(?:不足|不到|近|约|超过)?$")
 _FROM_WINDOW = 12  # characters before a number that may hold 由 and the level's time (由2023年底的)
 _LEVEL_APPROX = r"(?:不足|不到|近|约|超过|逾)?"  # 降至|不足|12%: an approximation of the level reached
-_TO_LEVEL = regex.compile(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}(?=[\d零一二两三四五六七八九十])")
-_REACHED_BEFORE = regex.compile(rf"[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}$")
-_TO_LEVEL_BETWEEN = regex.compile(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}")
+_TO_LEVEL = compile_pattern(rf"(?P<verb>\p{{Han}}{{1,4}}?)[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}(?=[\d零一二两三四五六七八九十])")
+_REACHED_BEFORE = compile_pattern(rf"[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}$")
+_TO_LEVEL_BETWEEN = compile_pattern(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})?{_LEVEL_APPROX}")
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
-_SHARED_POINTS = regex.compile(r"[和、及与][\d.]+个百分点")
+_SHARED_POINTS = compile_pattern(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # A cap said before the verb (每户至少|安排|2人): the caps of parse_quantity's bounds that read before a verb.
 _CAPS = "最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于"
-_CAP_BEFORE_VERB = regex.compile(rf"(?:{_CAPS})$")
+_CAP_BEFORE_VERB = compile_pattern(rf"(?:{_CAPS})$")
 # …or before the coverb's phrase that opens the verb (至少|向原选区选民|述职1次)
-_CAP_BEFORE_ACT = regex.compile(rf"(?P<cap>{_CAPS})(?:[向对为给在与跟同][^,;:。]{{1,12}})?$")
+_CAP_BEFORE_ACT = compile_pattern(rf"(?P<cap>{_CAPS})(?:[向对为给在与跟同][^,;:。]{{1,12}})?$")
 _THING_UNITS = frozenset("个家所座处栋套台辆")  # classifiers of things, not of acts (次, 场) or people
 _PART_OF = "其中"  # a count of part of what the count before counted
 # What two groups paired by 和 or 、 share (城镇和农村|居民人均可支配收入): see _one_of_pair.
 _PAIR_LINKS = ("和", "、")
 _SHARED_HEADS = ("居民", "常住", "人均", "户籍", "人口", "家庭")
-_PER = regex.compile(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
+_PER = compile_pattern(r"每\p{Han}{0,3}")  # 每个, 每年, 每人, 每平方米: the measure a number is given per
 _COMPARED_TO = ("低于", "高于", "超出")  # a difference in points from a base: 低于全县平均水平6.4个百分点
 # The ways a vote is cast, before the votes counted: a ballot (赞成, 反对, 弃权) or a rating
 # of a body's work (满意19票,基本满意3票,不满意0票).
-_VOTES = regex.compile(r"(?:赞成|反对|弃权|(?:非常|比较|基本|不)?满意)$")
+_VOTES = compile_pattern(r"(?:赞成|反对|弃权|(?:非常|比较|基本|不)?满意)$")
 _VOTE_WORD_MAX = 4
 _VOTE_UNITS = ("票", "人")  # votes, or the members who cast them
 _SHARE_VERB = "占"
 _BASE_COPULAS = frozenset({"是", "为", "相当于"})
 _SHARE_UNITS = frozenset({"%", "‰", "倍", "成", "百分点"})  # …的108%: a share of what the clause names
-_ORDINAL_LIST = regex.compile(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
+_ORDINAL_LIST = compile_pattern(r"第[\d零〇一二两三四五六七八九十百]+(?:[、,和及至到~—-][\d零〇一二两三四五六七八九十百]+)*[、,和及至到~—-]$")
 # A works referred back to (该工程总投资386万元) is the one the article named last, after a visit
 # or a verb of building (视察农村供水保障工程建设情况).
 _REFERRED_WORKS = r"^(?:该|此|这一?|本)(?P<head>{lex:works_heads})"
 _NAMED_WORKS = r"(?:{lex:visit_verbs}|实施|建设|推进|启动|开工|建成)(?P<name>[^,;:。!?、“”《》()\d]{2,24}?(?:{lex:works_heads}))"
 _ROW_CELLS = 2  # marks a row has at least
 _HEADER_REACH = 20  # rows above a cell that may hold its column's header
-_ROW_NUMBER = regex.compile(r"\d{1,3}\t")  # a line that opens on a number and a tab: a table's row
+_ROW_NUMBER = compile_pattern(r"\d{1,3}\t")  # a line that opens on a number and a tab: a table's row
 _DIMENSIONS = ("海拔", "面积", "全长", "总长", "长度", "高度", "深度", "宽度", "厚度", "直径", "水深", "埋深")
 _LABEL_MARKS = frozenset("▶►▷●■◆▲★·•○□◇")  # marks that open a line of a data box
 _LABEL_MAX = 12  # characters of a figure's label before its colon
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_HAN_RUN = compile_pattern(r"\p{Han}+")
 # A number in brackets after words in its own cell (`|…农村道路提档升级(12.8公里)|`): a gloss on them
-_GLOSS_IN_CELL = regex.compile(r"\p{Han}{2,}\((?:约|近|共)?$")
-_CONVERSION_OPEN = regex.compile(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
+_GLOSS_IN_CELL = compile_pattern(r"\p{Han}{2,}\((?:约|近|共)?$")
+_CONVERSION_OPEN = compile_pattern(r"\((?:约|近|合|折合|即)?$")  # a quantity right after this glosses the one before it
 _GLOSS_MAX = 24  # characters of a gloss in brackets between an item and its number
 _LEFT_WINDOW = 28   # characters of a clause element before the number that are read
 _RIGHT_WINDOW = 20  # characters after the unit
 _LIST_LINKS = frozenset({"、", "和", "及", "与", "或"})
 _MARKER_RUN = frozenset({"了", "达", "为", "达到", "不", "有"})
 # Close the link words of a level reached (降至, 增至, 压缩到; not 达到): see PhraseBefore.level
-_LEVEL_REACHED = regex.compile(r"(?<!达)[至到]$")
-_DIGIT = regex.compile(r"\d")
-_NUMERAL = regex.compile(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
+_LEVEL_REACHED = compile_pattern(r"(?<!达)[至到]$")
+_DIGIT = compile_pattern(r"\d")
+_NUMERAL = compile_pattern(r"[\d零〇一二两三四五六七八九十百千万亿几数半多余]")
 # The readings a CountReader remembers. A count re-reads the counts before it in its
 # sentence (a list sharing one verb, a change after a count), so the memo must hold one
 # sentence's counts, tens at most; beyond that it only serves a sentence repeated in a later

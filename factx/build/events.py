@@ -41,6 +41,7 @@ from factx.build.context import MARKS, Context, line_end
 from factx.build.officials import BODY_CELL, REFERRED_BODY, named_place, referred_body
 from factx.build.regulations import closed_title
 from factx.match import SEPARATOR, Match
+from factx.patterns import compile_pattern
 from factx.records import DateValue, Event
 from factx.values.dates import parse_date
 from factx.values.names import NameLexicons, plausibility
@@ -86,7 +87,7 @@ _ON_THE_DAY = r"\)(?:当天|当日|上午|下午|晚上|晚|早上)"
 # whose period frames figures (国庆节(10月1日)期间,…接待游客…): no event.
 _PERIOD_GLOSSED = r"(?:期间|假期|(?:上|本|下|这)周)$"
 # A meeting glossed by the day it met (县选举委员会第二次全体会议(9月14日)研究决定): what follows it did.
-_MEETING_GLOSSED = regex.compile(r"(?:会议|大会|全会)$")
+_MEETING_GLOSSED = compile_pattern(r"(?:会议|大会|全会)$")
 # Words that open a clause but are no part of its actor.
 # (a label in black brackets, 【链接】, opens a box of background, not its subject)
 # (nor does an item's number: 六、本决定自…起施行)
@@ -100,7 +101,7 @@ _MEETING_HELD = (r"^(?:(?:召开|举行)的(?P<meeting>[^,;:。!?“”《》]{2
                  r"|(?P<meeting>[^,;:。!?“”《》]{2,30}?(?:会议|大会|全会))(?=精神))")
 # Words that end the text before a date without belonging to its actor: 市商务局于2月6日.
 _BEFORE_DATE = r"(?:定于|将于|已于|拟于|计划于|于|在|从|自|是|为|即)$"
-_RANGE_MARK = regex.compile(r"[至到~—-]")
+_RANGE_MARK = compile_pattern(r"[至到~—-]")
 _ITEM_NUMBER = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、|\(\d{1,2}\))"  # 1. / 一、 / (1) before an item
 # A clause that is a subject and a short predicate in quotes, with no verb outside them.
 _QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]{1,8}”)"
@@ -109,7 +110,7 @@ _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}�
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
 _ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|带队|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
 _PRONOUN = r"^(?:他们|她们|他|她|我们|我(?![省市州盟县旗区镇乡局委办厅院国]))"  # (我省, 我局: _OWN)
-_LEVEL_SPOKEN = regex.compile(r"(?P<level>村|镇|乡)里?")  # 村里, 镇: the place of that level the article is about
+_LEVEL_SPOKEN = compile_pattern(r"(?P<level>村|镇|乡)里?")  # 村里, 镇: the place of that level the article is about
 _WORKING_GROUP = "组"  # 调研组, 检查组, 视察组: formed for the event, they carry it on
 _LEVEL_ALONE = frozenset("省市州盟县旗区镇乡村")  # a level that acts alone: 镇召开…, 县出台…
 # The place a local paper calls its own (我区, 我县), and the body a reply letter speaks
@@ -172,7 +173,7 @@ _MONTH_WORDS = frozenset({"是月", "月内"})
 _CELL_REACH = 5
 _CELL_MAX = 60
 _BODY_CELL_LINE = rf"{BODY_CELL}(?:、{BODY_CELL})*"
-_ISO_MONTH = regex.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])")
+_ISO_MONTH = compile_pattern(r"(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])")
 # Days that recur every year, listed after 每年 (NOT_EVENT_BEFORE keeps the first one out).
 _RECURRING = r"每年(?:{DATE}|[、,]|其中)+$"
 _RECURRING_REACH = 80
@@ -236,10 +237,10 @@ _PART_OF_BEFORE = "其中"  # 其中,明年3月将对…: a sentence that detail
 # Works named with their measure (…平台总投资约1150万元, …公路全长38公里): the clauses after
 # it go on with the works as their subject.
 _MEASURED_WORKS = r"^(?P<works>[^,;:]{2,30}?)(?:计划|估算|设计)?(?:日处理)?(?:总投资|投资|总面积|占地面积|占地|建筑面积|全长|总长|规模)"
-_QUOTED_NAME = regex.compile(r"“[^“”《》,;:。]{2,20}”")  # a brand or a title of honour as a subject
-_BARE_NAME = regex.compile(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
-_LIST_MARK = regex.compile(r"、(?![^()]*\))")  # a list mark outside brackets
-_GLOSS_END = regex.compile(r"\([^()]*\)$")
+_QUOTED_NAME = compile_pattern(r"“[^“”《》,;:。]{2,20}”")  # a brand or a title of honour as a subject
+_BARE_NAME = compile_pattern(r"^\p{Han}{2}$")  # 东岗 of 东岗、西岗、矿工社区: a name without its head
+_LIST_MARK = compile_pattern(r"、(?![^()]*\))")  # a list mark outside brackets
+_GLOSS_END = compile_pattern(r"\([^()]*\)$")
 _PLACE_NAME = r"^(?:{lex:place_names})"
 _PLACES_OF_KIND = r"等(?:[\d一二三四五六七八九十两]+个)?(?:{lex:place_heads})+$"  # …、桃花渡等6个街道
 # Not a place: a scope alone (全市, 各地, 本区), a thing (…工作, …情况), a frame (…会议上).
@@ -265,13 +266,13 @@ _SIGNATURE = r"(?<=\n)(?P<body>[^\n,;:。!?]{4,30}?){YEAR_NUMBER}{MONTH}{DAY}(?=
 # A plan's entry (scheduled_field): a numbered heading, then labelled lines; the body that
 # puts the entry forward or leads it is named in a field ending in 单位, before other fields.
 _ENTRY_LINES = 6
-_ENTRY_HEADING = regex.compile(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)(?P<what>[^:]{2,80}?)$")
+_ENTRY_HEADING = compile_pattern(r"(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)(?P<what>[^:]{2,80}?)$")
 _FIELD_AFTER = r"(?:(?:提请|起草|牵头|责任|主办|承办|配合|协办|实施|报送|参与)单位|\p{Han}{0,6}(?:领导|时间|时限)):"
-_BODY_FIELD = regex.compile(r"\p{Han}{0,4}单位:(?P<body>[^:]{2,40}?)(?=" + _FIELD_AFTER + "|$)")
-_PLANNED = regex.compile(r"^(?:拟|计划|预计)")
+_BODY_FIELD = compile_pattern(r"\p{Han}{0,4}单位:(?P<body>[^:]{2,40}?)(?=" + _FIELD_AFTER + "|$)")
+_PLANNED = compile_pattern(r"^(?:拟|计划|预计)")
 _CLOSE = {"“": "”", "《": "》", "(": ")", "‘": "’"}
-_CLAUSE_SPLIT = regex.compile(r"[,;:]")
-_SPLIT_MARKS = regex.compile("[" + regex.escape("".join(sorted({*_CLOSE, *_CLOSE.values(), ",", ";", ":"}))) + "]")
+_CLAUSE_SPLIT = compile_pattern(r"[,;:]")
+_SPLIT_MARKS = compile_pattern("[" + regex.escape("".join(sorted({*_CLOSE, *_CLOSE.values(), ",", ";", ":"}))) + "]")
 
 
 def build_event(match: Match, ctx: Context) -> list[Event]:
@@ -753,12 +754,12 @@ def _person_named_before(ctx: Context, pos: int) -> str | None:
     return found
 
 
-_FIELD_LABEL = regex.compile(r"\p{Han}{2,5}:")  # a labelled field's label (来访人:)
-_PERSON_LABEL = regex.compile(r"\p{Han}{1,4}人:$")  # a label that names people (来访人:, 反映人:)
+_FIELD_LABEL = compile_pattern(r"\p{Han}{2,5}:")  # a labelled field's label (来访人:)
+_PERSON_LABEL = compile_pattern(r"\p{Han}{1,4}人:$")  # a label that names people (来访人:, 反映人:)
 # What an entry's heading holds beside its date (№1　4月3日(周四)上午): the entry's number,
 # the weekday in brackets, the part of the day.
-_ENTRY_NUMBER = regex.compile(r"(?:№\s*|No\.?\s*|第)?[0-9]{0,3}(?:[.、]|号)?")
-_DAY_PARTS = regex.compile(r"(?:\((?:周|星期)[一二三四五六日天]\)?)?(?:上午|下午|晚上|全天)?")
+_ENTRY_NUMBER = compile_pattern(r"(?:№\s*|No\.?\s*|第)?[0-9]{0,3}(?:[.、]|号)?")
+_DAY_PARTS = compile_pattern(r"(?:\((?:周|星期)[一二三四五六日天]\)?)?(?:上午|下午|晚上|全天)?")
 
 
 def _first_item_under(ctx: Context, s_start: int) -> tuple[int, int] | None:

@@ -28,10 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate, takewhile
 
-import regex
-
 from factx.build.context import CELL_MARK, Context
 from factx.match import SEPARATOR, ArticleText, Match
+from factx.patterns import compile_pattern
 from factx.records import Official
 from factx.values.names import (NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility, read_name,
                                 read_name_list, read_names, read_names_before, slot_name)
@@ -41,45 +40,45 @@ MAX_ORG = 40        # characters of the longest body read before a title
 # jieba tags that end a body when reading back from a title (a verb, a preposition...).
 _ORG_BREAK = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "ad", "vd", "r", "y", "e", "o", "x", "w", "i", "t", "z"})
 _VERB = frozenset({"v", "vg", "vi", "vq"})
-_HAN_CHAR = regex.compile(r"\p{Han}")
+_HAN_CHAR = compile_pattern(r"\p{Han}")
 _NAME_BREAK_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "m", "q", "f", "y", "e", "o"})
 _INNER_NEIGHBOUR = ("n", "v", "j", "b", "a", "l")  # a verb or 和 inside a body stands after one of these
 # Who speaks for neighbours holds no office: a 代表 no congress sent, a homeowners' committee.
-_NO_OFFICE = regex.compile(r"(?:(?:居民|村民|群众|职工|家长|学生|议事|业主|妇女|青年|老人|志愿者|商户)代表|(?:业委会|业主委员会)(?:主任|副主任|委员))$")
-_PERSON_FIELD = regex.compile(r"(?:责任人|负责人|联系人|牵头人|经办人|承办人):$")  # a field whose value is a person
+_NO_OFFICE = compile_pattern(r"(?:(?:居民|村民|群众|职工|家长|学生|议事|业主|妇女|青年|老人|志愿者|商户)代表|(?:业委会|业主委员会)(?:主任|副主任|委员))$")
+_PERSON_FIELD = compile_pattern(r"(?:责任人|负责人|联系人|牵头人|经办人|承办人):$")  # a field whose value is a person
 BODY_CELL = r"\p{Han}{2,24}(?:{lex:org_suffixes})"  # a cell that holds a body: 市交通运输局
 _CLAUSE_BREAK = frozenset(",;:。!?,;:!?“”\"《》()()[]【】—…\n|")  # (| walls a table's cell)
 _SEGMENT_BREAK = _CLAUSE_BREAK | {"、"}
 # What may stand before a body and is no part of it: a date, a news lead (本报讯 县人大常委会…).
-_LEADING_DATE = regex.compile(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
+_LEADING_DATE = compile_pattern(r"^(?:本报讯|本刊讯)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?")
 _TITLE = r"(?:(?:{lex:title_prefixes})?{lex:titles})"  # as the rules' OFFICIAL_TITLE
 _OWN_BODY = r"(?:{lex:title_prefixes})*(?P<level>{lex:title_levels})(?!级)"  # 县长, 副市长, 村主任; not 副县级干部 (a grade)
 _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
 # A township and a name, all a segment holds before a unit title (村党支部书记): the body,
 # however jieba reads a village name it does not know.
-_TOWNSHIP_THEN_NAME = regex.compile(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
+_TOWNSHIP_THEN_NAME = compile_pattern(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
 # A place's name alone, all a segment holds before a unit title (塔勒德萨依|村党支部书记).
-_PLACE_ALONE = regex.compile(r"\p{Han}{2,6}")
+_PLACE_ALONE = compile_pattern(r"\p{Han}{2,6}")
 # A place named by a numeral (七步梯, 五里牌), all a segment holds before a unit title; not a
 # number of them (三个|社区).
-_NUMERAL_PLACE = regex.compile(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
-_SEATED_WORD = regex.compile(r"[^\p{Han}]{0,2}(?P<name>\p{Han}{2,3})")  # (■)乐观|代表
+_NUMERAL_PLACE = compile_pattern(r"[一二三四五六七八九十][^\P{Han}个名位家]\p{Han}{0,3}")
+_SEATED_WORD = compile_pattern(r"[^\p{Han}]{0,2}(?P<name>\p{Han}{2,3})")  # (■)乐观|代表
 _SENTENCE_FINAL = frozenset("。!?;")  # folded: a sentence ends there, no list entry does
 # What makes a deputy of a head (副主任 of 主任, 常务副主席 of 主席).
-_FIELD_LABEL = regex.compile(r"【\p{Han}{1,6}】|\p{Han}{2,4}:")  # a meeting's field: 【出席】, 出席:
-_HEAD_PREFIX = regex.compile(r"^(?:常务)?副")
+_FIELD_LABEL = compile_pattern(r"【\p{Han}{1,6}】|\p{Han}{2,4}:")  # a meeting's field: 【出席】, 出席:
+_HEAD_PREFIX = compile_pattern(r"^(?:常务)?副")
 # A body written with its level alone (镇党委书记, 村委会主任): the place of that level the
 # article named last (松木岭镇, 桂花湾村), since news leaves out the name of the place it is about.
-_BARE_LEVEL = regex.compile(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
+_BARE_LEVEL = compile_pattern(r"(?P<level>村|镇|乡|街道)(?=委会|党|人大|人民政府|政府|纪委|$)")
 # A body referred back to (该局党组书记、局长, 该委主任) by the head its name ends on.
-REFERRED_BODY = regex.compile(r"该(?P<head>局|委|院|办|厅|部|所|站|中心|公司|协会)$")
+REFERRED_BODY = compile_pattern(r"该(?P<head>局|委|院|办|厅|部|所|站|中心|公司|协会)$")
 _HEAD_ENDINGS = {"委": ("委员会", "委")}  # 该委: a 委员会 or a 委 (县发改委)
-_PLACE_NAME = regex.compile(r"\p{Han}+")
+_PLACE_NAME = compile_pattern(r"\p{Han}+")
 _NOT_A_PLACE = tuple("全本该各每同邻两三几")  # 全村, 本镇, 两村: a level word, no place's name
 _CONCURRENTLY = "兼"  # joins two offices of one person (书记兼主任), as 、 does
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compile_pattern(r"\p{Han}")
 _TAKEN_BEFORE = r"(?:{lex:take_office})$"  # an office right after it is the taker's (张三当选|主任)
-_NOT_GLUED = regex.compile(r"[为(|丨]")  # between names and office: 为 (任命…为), a gloss or a sector
+_NOT_GLUED = compile_pattern(r"[为(|丨]")  # between names and office: 为 (任命…为), a gloss or a sector
 # Where a roster line's office opens right after the name, printed with no space between: a
 # level (县…) or a place the lexicon knows (an unknown place needs the printed space).
 _PLACE_OPENS = r"[市县区省州盟旗镇乡]|{lex:place_names}"

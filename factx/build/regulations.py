@@ -21,17 +21,16 @@ gives 吸纳到 to both), or the last one of the clause when the title is set in
 
 from __future__ import annotations
 
-import regex
-
 from factx.build.context import Context
 from factx.match import Match
+from factx.patterns import compile_pattern
 from factx.records import Regulation
 from factx.words import words
 
-_CLAUSE_MARK = regex.compile(r"[,;,;]")
+_CLAUSE_MARK = compile_pattern(r"[,;,;]")
 _DRAFT = r"[((](?:{lex:draft_markers})[))]$"
 _TAIL_BRACKET = r"[((][^()()]{1,12}[))]$"
-_UNCLOSED_TAIL = regex.compile(r"[(（](?=[^()（）]{1,12}$)")  # the opening bracket of an unclosed tail
+_UNCLOSED_TAIL = compile_pattern(r"[(（](?=[^()（）]{1,12}$)")  # the opening bracket of an unclosed tail
 # The longest ending over both lexicons decides: 《一线工作法》 ends with 工作法, not with 法.
 _KIND = r"(?:(?P<no>{lex:not_regulation_kinds})|(?P<kind>{lex:regulation_kinds}))$"
 # Sentence punctuation inside a title: the title of an article or a speech, not a document.

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from factx.patterns import compile_pattern
 
 @dataclass(frozen=True)
 class DateValue:
@@ -84,11 +85,11 @@ def _single(p: str) -> str:
     return rf"(?:{numeric}|{chinese})"
 
 
-_DATE = regex.compile(rf"{_single('s_')}(?P<range>{_SEP}{_single('e_')})?")
+_DATE = compile_pattern(rf"{_single('s_')}(?P<range>{_SEP}{_single('e_')})?")
 # Two months sharing one 月 (9—10月, 2025年3-5月): the first number is a month; written out
 # (9月—10月) before the grammar reads it, since alone it would read as a day.
 _MONTH_NUMBER = rf"(?:[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)"
-_SHARED_MONTH = regex.compile(rf"^((?:[0-9]{{4}}年|[{_CN}]{{4}}年|{_RELATIVE_YEARS})?{_MONTH_NUMBER})(?={_SEP}{_MONTH_NUMBER}月(?:{_MONTH_PARTS})?$)")
+_SHARED_MONTH = compile_pattern(rf"^((?:[0-9]{{4}}年|[{_CN}]{{4}}年|{_RELATIVE_YEARS})?{_MONTH_NUMBER})(?={_SEP}{_MONTH_NUMBER}月(?:{_MONTH_PARTS})?$)")
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
+from factx.patterns import compile_pattern
 from factx.words import MORPHEME_TAGS, frequency, words
 
 __all__ = [
@@ -46,9 +45,9 @@ _NAME_DOT = "·•・"
 # A name whose parts are joined by a middle dot (艾力江·吐尔洪): Uyghur, Kazakh and foreign
 # names written in Han characters, read whole whatever the parts, which no lexicon can list.
 _DOTTED_PART = 6  # characters of the longest part read (阿不都热合曼)
-_DOTTED_HEAD = regex.compile(rf"(?:\p{{Han}}{{2,{_DOTTED_PART}}}[{_NAME_DOT}])+")
-_DOTTED_NAME = regex.compile(rf"\p{{Han}}{{2,{_DOTTED_PART}}}(?:[{_NAME_DOT}]\p{{Han}}{{2,{_DOTTED_PART}}})+")
-_DOTTED_FIRST = regex.compile(r"\p{Han}+")  # the part before the first dot
+_DOTTED_HEAD = compile_pattern(rf"(?:\p{{Han}}{{2,{_DOTTED_PART}}}[{_NAME_DOT}])+")
+_DOTTED_NAME = compile_pattern(rf"\p{{Han}}{{2,{_DOTTED_PART}}}(?:[{_NAME_DOT}]\p{{Han}}{{2,{_DOTTED_PART}}})+")
+_DOTTED_FIRST = compile_pattern(r"\p{Han}+")  # the part before the first dot
 _COMRADE = "同志"  # a form of address that may follow a name in a list (任命张三同志为…)
 # jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
 # pronouns, numerals, measure words, localisers, modal particles, punctuation).
@@ -68,15 +67,15 @@ _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _CONJUNCTIONS = frozenset("和与同及然")  # that are also given names' last characters (李正和, 缪昕然)
 # function words that may stand before a person's name (县长向王芳了解…, 由李明主持): no surname right after a title
 _PERSON_PREPOSITIONS = frozenset("向和同与及由于把对跟给为被让叫将从替或")
-_HAN = regex.compile(r"\p{Han}")
+_HAN = compile_pattern(r"\p{Han}")
 # A gloss in brackets after a name in a list: (女), (藏族), (女,藏族), (右二); OCR may have
 # lost the closing bracket of the first kinds before the next list mark (尕藏拉毛(女,藏族、杨晓红).
-NAME_GLOSS = regex.compile(
+NAME_GLOSS = compile_pattern(
     r"\((?:(?:女|男)(?:,\p{Han}{1,4}族)?|\p{Han}{1,4}族)(?:\)|(?=、))"
     r"|\((?:前排|后排)?(?:[左右][一二三四五六七八九十]|中)\)"  # a place in a photo: (右二), (前排左三)
 )
 # One item of a list of names: the name, a gloss in brackets maybe (蓝晓燕(女,畲族)), the 、 after it.
-_LIST_ITEM = regex.compile(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
+_LIST_ITEM = compile_pattern(r"(?P<piece>[^、(]*)(?:\([^()]*\))?(?:、|$)")
 # A list mark, the end of a clause or a gloss in brackets (旦正加(藏族)): where a listed name surely ends.
 _NAME_STOPS = frozenset("、,，;；。(（")
 _CLAUSE_ENDS = frozenset(",，;；。")  # where a clause ends after a word right after a title
@@ -86,7 +85,7 @@ _SPEECH = ("介绍", "表示", "指出", "强调", "认为", "坦言", "建议",
 # (委员来信, 委员关切,).
 SEATS = ("委员", "代表")
 # 就 + a topic (就…作说明), not the adverb (就是, 就要); 受…委托: a person is commissioned
-_ON_TOPIC = regex.compile(r"就(?![是要会能可在得有此这那])|受[^,;。]{1,20}?(?:委托|邀请|委派)")
+_ON_TOPIC = compile_pattern(r"就(?![是要会能可在得有此这那])|受[^,;。]{1,20}?(?:委托|邀请|委派)")
 
 
 @dataclass(frozen=True)
