@@ -206,13 +206,15 @@ class Context:
         return _ARCHIVE_PHOTO.search(self.original, start, line_end(self.original, end)) is not None
 
     def _is_editors_note(self, paragraph: int) -> bool:
-        first = self.atext.sentence_starts[self._paragraph_starts[paragraph]]
-        return _EDITORS_NOTE.match(self.atext.text, first) is not None
+        return _EDITORS_NOTE.match(self.atext.text, self._first_of(paragraph)) is not None
 
     def paragraph_start(self, pos: int) -> int:
         """Folded offset where the paragraph holding folded `pos` starts."""
-        paragraph = self.paragraph_of(pos)  # (reads the paragraph starts first)
-        return self.atext.sentence_bounds(self._paragraph_starts[paragraph])[0]
+        return self._first_of(self.paragraph_of(pos))  # (paragraph_of reads the paragraph starts first)
+
+    def _first_of(self, paragraph: int) -> int:
+        """Folded offset of the first sentence of paragraph number `paragraph`."""
+        return self.atext.sentence_starts[self._paragraph_starts[paragraph]]
 
     def paragraph_of(self, pos: int) -> int:
         """Index of the paragraph holding folded `pos`: sentences split by a line break in

@@ -18,6 +18,7 @@ import regex
 
 from factx.patterns import compile_pattern
 
+
 @dataclass(frozen=True)
 class DateValue:
     start: str  # "2023-09-21" (day precision) or "2023-10" (month precision)
