@@ -67,3 +67,13 @@ def test_the_cache_can_be_turned_off(monkeypatch, tmp_path):
     assert patterns.compile_pattern(SOURCE).search(TEXT)["date"] == "1月8日"
     patterns._save()
     assert not patterns.cache_path().exists()
+
+
+def test_an_unwritable_cache_directory_warns_and_compiles_all_the_same(monkeypatch, tmp_path, caplog):
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the cache directory should be")
+    _fresh_process(monkeypatch, blocked)
+    assert patterns.compile_pattern(SOURCE).search(TEXT)["date"] == "1月8日"
+    patterns._save()  # what exit would do: no exception, a warning naming the problem
+    assert "pattern cache not written" in caplog.text
+    assert blocked.read_text() == "a file where the cache directory should be"
