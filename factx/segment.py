@@ -184,7 +184,10 @@ _DATED = compile_pattern(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
 # 检察委` / `员会委员、检察员；`, `约3 200平方` / `米`): a line end inside one of them is a wrap,
 # whatever the layout.
 _CUT_WORD = compile_pattern(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员|副主任"
-                          r"|平方米|平方公里|平方千米|立方米|百分点|千瓦时")
+                          r"|平方米|平方公里|平方千米|立方米|百分点|千瓦时|工日|标准箱")
+# A transcribed name (Uyghur, Kazakh...) cut at its middle dot, the dot on either line: run
+# on the last two characters of one line and the first two of the next.
+_NAME_DOT_CUT = compile_pattern(r"^\p{Han}(?:[·•・]\p{Han}|\p{Han}[·•・]\p{Han})")
 _IN_TITLE = compile_pattern(r"《[^《》]*》")
 _TARGET_YEAR = compile_pattern(r"到(?:19|20)[0-9]{2}年")  # 到2028年, 力争到2030年: a target, not a time of the page
 _YEAR = compile_pattern(r"(?<![0-9.])((?:19|20)[0-9]{2})年")
@@ -351,6 +354,10 @@ def _wraps(a: Line, b: Line, soft: bool, text: str) -> bool:
         return False
     if _SEATED_SPEAKER.fullmatch(a.folded) and b.folded.startswith("(") and b.folded.endswith(")"):
         return True  # `缪小鹃　代表`⏎`（…镇党委书记）`: a speaker's seat, then the offices in brackets
+    if _NAME_DOT_CUT.search(a.folded[-2:] + b.folded[:2]):
+        return True  # `努尔比亚`⏎`・艾买提　…`: a transcribed name cut at its dot, in a roster too
+    if a.folded.endswith("("):
+        return True  # `…牛羊41.5万头（`⏎`只）`: a bracket the line end left open
     # a line that ends on a comma goes on, whatever the next line looks like (`2月8日,`⏎`出　席…`)
     roster = _is_roster_line(a, text) or not a.folded.endswith((",", "、")) and _is_roster_line(b, text)
     if roster or (_FIELD_LINE.match(a.folded) and _FIELD_LINE.match(b.folded)):

@@ -10,7 +10,7 @@ import regex
 from factx.match import ArticleText, Match
 from factx.patterns import compile_pattern
 from factx.rules import RuleSet
-from factx.values.dates import YearContext, month_number, resolve_year_word, year_number
+from factx.values.dates import RELATIVE_YEARS, YearContext, month_number, resolve_year_word, year_number
 
 _TRAILING = frozenset(",.;:!?。、，；：！？")
 _ARCHIVE_PHOTO = compile_pattern(r"资料(?:图片|照片|图)")  # a caption's credit: the photo is an old one
@@ -23,7 +23,7 @@ MARKS = "▲△●■◆□★"
 _YEAR_MENTION = compile_pattern(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})年"
     r"|(?<![〇零○一二三四五六七八九])(?P<year>[一二][〇零○一二三四五六七八九]{3})年"
-    r"|(?P<word>同年|当年|次年|翌年|今年|本年|上年|去年|前年|明年)"
+    rf"|(?P<word>{RELATIVE_YEARS})"
 )
 # A year that sets the time line of what follows: it opens a clause (2023年,市政协…) or a
 # full date (2023年9月21日 / 2023年10月) anywhere.
@@ -46,6 +46,29 @@ _DESCRIBES_TITLE = compile_pattern(r"(?:[0-9]{1,2}日)?起?(?:施行|实施|生�
 # A law's name right before the date it was made or amended on (代表法于2025年3月11日经…).
 _LAW_DATED = compile_pattern(r"(?:法|条例)》?(?:于|在)$")
 _MONTH_FOLLOWS = compile_pattern(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
+
+
+# A year that opens its line, after a caption's mark at most.
+_LINE_OPENS = compile_pattern(r"(?:^|\n)[▲■●]?$")
+# A year, its month and day or season, then the clause: the time of what the paragraph tells.
+_TIME_OPENS = compile_pattern(
+    r"(?:(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年"
+    r"(?:[\d〇零○一二三四五六七八九十]{1,3}月(?:[\d〇零○一二三四五六七八九十]{1,3}[日号])?|[春夏秋冬]天?|初|底|末)?(?:,|是)"
+)
+# A time line of a year this many years or more before the page's goes on past its paragraph,
+# into the next PAST_PARAGRAPHS paragraphs (a memoir, a history: see YearLine._told_of_the_past).
+PAST_YEARS = 3
+PAST_PARAGRAPHS = 2
+
+
+def _opens_paragraph(text: str, pos: int, paragraph_of) -> bool:
+    """Whether the year at `pos` opens its paragraph as its time (`1983年3月,…`, `1985年是…`;
+    not `2022年10月至今,…`), after a caption's mark at most (each sentence of the article's
+    text is a line of its own)."""
+    if _LINE_OPENS.search(text, max(0, pos - 2), pos) is None or not _TIME_OPENS.match(text, pos):
+        return False
+    line_start = text.rfind("\n", 0, pos)
+    return line_start <= 0 or paragraph_of(line_start - 1) != paragraph_of(pos)
 
 
 def line_end(text: str, pos: int) -> int:
@@ -74,6 +97,7 @@ class YearLine:
     topic_paragraphs: list[int] = field(default_factory=list)
     topic_months: list[int | None] = field(default_factory=list)  # 11 of 2023年11月, None of 2023年,
     topic_written: list[bool] = field(default_factory=list)  # the year in figures (2026年), not a word (今年)
+    topic_opens_paragraph: list[bool] = field(default_factory=list)  # the year opens its paragraph (1983年3月,…)
     section_positions: list[int] = field(default_factory=list)  # where a heading's section starts
     section_years: list[int | None] = field(default_factory=list)  # the year its heading names, if any
     # whether that year was named by the heading; a box after the sections (■相关链接) is
@@ -107,6 +131,7 @@ class YearLine:
                 line.topic_paragraphs.append(paragraph_of(m.start()))
                 line.topic_months.append(month_number(month.group()[:-1]) if month else None)
                 line.topic_written.append(bool(m.group("year")))
+                line.topic_opens_paragraph.append(_opens_paragraph(text, m.start(), paragraph_of))
         return line
 
     def context(self, pos: int, paragraph: int) -> YearContext:
@@ -123,9 +148,20 @@ class YearLine:
                 default_month > self.published_month if default_month is not None else self.topic_written[j])
         elif (k := bisect.bisect_right(self.section_positions, pos) - 1) >= 0 and self.section_years[k]:
             default, stated = self.section_years[k], self.section_stated[k]
+        elif j >= 0 and self._told_of_the_past(j, paragraph):
+            default, default_month = self.topic_years[j], self.topic_months[j]
         return YearContext(publication=self.publication, previous=previous, default=default,
                            published_month=self.published_month, default_month=default_month, stated=stated)
 
+    def _told_of_the_past(self, j: int, paragraph: int) -> bool:
+        """Whether the time line `j` opened in a paragraph just before goes on into `paragraph`:
+        a story of years well before the page's (a memoir: `1983年3月,…会议召开。`⏎`3月19日大会
+        闭幕那天,…`) is told paragraph by paragraph, each opening on its time, while news of a
+        recent year gives way to the page's own (`2025年,全市…。`⏎`3月5日,…`), and a year inside
+        a paragraph (`…。2023年以来,…`) is a look back from it."""
+        return (self.topic_opens_paragraph[j] and self.publication is not None
+                and self.topic_years[j] <= self.publication - PAST_YEARS
+                and paragraph - self.topic_paragraphs[j] <= PAST_PARAGRAPHS)
 
 @dataclass
 class Context:

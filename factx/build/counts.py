@@ -77,6 +77,8 @@ _TO_LEVEL_BETWEEN = compile_pattern(rf"\p{{Han}}{{1,4}}[至到](?:{_LEVEL_TIME})
 # 提高1.2个|和0.9个百分点: one unit said for two numbers.
 _SHARED_POINTS = compile_pattern(r"[和、及与][\d.]+个百分点")
 _RESPECTIVELY = "分别"
+_MONEY_WORD = "钱"  # spoken after a sum (1角钱, 5块钱)
+_MONEY_UNITS = "元角分块"
 _CLASSIFIER = "个"  # the measure word that stands before its noun, not after it
 # A cap said before the verb (每户至少|安排|2人): the caps of parse_quantity's bounds that read before a verb.
 _CAPS = "最高|最多|最低|至少|最少|不超过|不少于|不低于|不高于"
@@ -419,6 +421,8 @@ class CountReader:
 
     def words_after(self, s: str, qe: int) -> WordsAfter:
         """What the words after `qe` say: for 形成87件民生提案, the item 民生提案."""
+        if s.startswith(_MONEY_WORD, qe) and s[qe - 1:qe] in _MONEY_UNITS and not s.startswith("钱包", qe):
+            qe += 1  # 不到1角|钱, 5元|钱: the money the sum names, no item
         end = clause_end(s, qe)
         window_end = min(end, qe + _RIGHT_WINDOW)
         nxt = self.quantity.match(s, qe, window_end)

@@ -108,7 +108,7 @@ _QUOTED_PREDICATE = r"(?P<subject>[^“”,;:。!?]{2,20}?)(?P<said>“[^“”]
 # A short name in quotes that opens its clause, right before 于 and a date: the subject.
 _QUOTED_SUBJECT = r"(?:^|(?<=[,;:。!?\n]))(?P<name>“[^“”,;:。!?]{2,12}”)$"
 # Adverbs and words of intent between an actor and its verb: 他便来到, 该局已于, 市政府计划于.
-_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|带队|计划|预计|力争|争取|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname
+_ACTOR_TAIL = r"(?:{lex:event_adverbs}|一行|带队|计划|预计|力争|争取|第[一二三四五六七八九十]次|[将已还也便就均曾又再才都正亦拟])+$"  # 计划: 计 is a surname; 第二次(修订)
 _PRONOUN = r"^(?:他们|她们|他|她|我们|我(?![省市州盟县旗区镇乡局委办厅院国]))"  # (我省, 我局: _OWN)
 _LEVEL_SPOKEN = compile_pattern(r"(?P<level>村|镇|乡)里?")  # 村里, 镇: the place of that level the article is about
 _WORKING_GROUP = "组"  # 调研组, 检查组, 视察组: formed for the event, they carry it on
@@ -204,7 +204,7 @@ _NAME_FOLLOWER = rf"(?:的|在|说|是|和|与|等|也|就|还|对|向|为|从|�
 # A short gloss in brackets belongs to the place phrase: 等5个乡(镇)12个行政村.
 _PLACE_CHARS = r"(?:[^,;:。!?“”《》()\n]|\([^()\n]{1,6}\))"
 _MOVE_PLACE = (
-    r"(?<![不得达做遇受感想提收报找看听回迟周送])(?P<verb>{lex:movement_verbs})"
+    r"(?<![不得达做遇受感想提收报找看听回迟周送])(?P<verb>{lex:movement_verbs})了?"  # (到了工地)
     rf"(?!{_MARKER})(?P<place>{_PLACE_CHARS}{{2,30}}?)(?P<etc>等地|等处|等)?"
     rf"(?=(?P<next>{_MARKER})|[,;:。!?]|$|的)"
 )

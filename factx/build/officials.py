@@ -32,7 +32,7 @@ from factx.build.context import CELL_MARK, Context
 from factx.match import SEPARATOR, ArticleText, Match
 from factx.patterns import compile_pattern
 from factx.records import Official
-from factx.values.names import (NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility, read_name,
+from factx.values.names import (NAME_DOT, NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility, read_name,
                                 read_name_list, read_names, read_names_before, slot_name)
 from factx.words import words
 
@@ -56,6 +56,8 @@ _OWN_BODY = r"(?:{lex:title_prefixes})*(?P<level>{lex:title_levels})(?!级)"  # 
 _LIST_BREAK = frozenset("、,;和及")  # 副主任A、B和秘书长C: C is of their body too
 # A township and a name, all a segment holds before a unit title (村党支部书记): the body,
 # however jieba reads a village name it does not know.
+# When an office was held, before it (时任县长…, 原县政协主席…): no part of the body.
+_OFFICE_TIME = compile_pattern(r"^(?:时任|曾任|原任|现任|后任|历任)")
 _TOWNSHIP_THEN_NAME = compile_pattern(r"\p{Han}{1,6}?(?:乡|镇|街道|苏木)\p{Han}{1,4}")
 # A place's name alone, all a segment holds before a unit title (塔勒德萨依|村党支部书记).
 _PLACE_ALONE = compile_pattern(r"\p{Han}{2,6}")
@@ -219,8 +221,12 @@ def _spaced_name_end(atext: ArticleText, start: int, limit: int) -> int | None:
     """Where a name glued to its office in the folded text ends by the original's spacing: the
     first space after two characters or more (`逄春来　嫩岭县…`: the pattern cannot tell 逄春|来嫩岭县
     from 逄春来|嫩岭县, an unknown place, but the roster printed a space; `沃　野　嫩岭县…` pads
-    the name itself)."""
-    for pos in range(start + 2, min(start + 4, limit) + 1):  # a name of Han characters has 2 to 4
+    the name itself; `米娜瓦尔·托合提　市…`, a transcribed name, runs longer)."""
+    dotted = dotted_first_part_end(atext.text, start, limit) is not None
+    longest = 15 if dotted else 4  # a name of Han characters has 2 to 4
+    for pos in range(start + 2, min(start + longest, limit) + 1):
+        if dotted and any(ch in NAME_DOT for ch in atext.text[pos - 1:pos + 1]):
+            continue  # `努尔比亚`⏎`・艾买提`: a line end at the dot is no end of the name
         if atext.origin_of(pos) - atext.origin_of(pos - 1) > 1:
             return pos
     return None
@@ -611,5 +617,5 @@ def _org_words(segment: str, ctx: Context) -> str | None:
 
 
 def _trim_org(org: str) -> str | None:
-    org = _LEADING_DATE.sub("", org)
+    org = _OFFICE_TIME.sub("", _LEADING_DATE.sub("", org))
     return org if len(org) >= 2 else None

@@ -62,7 +62,8 @@ _DAY_PARTS = "上午|下午|中午|晚上|晚间|夜间|夜里|傍晚|早上|早
 _MONTH_PARTS = "上中旬|中下旬|上旬|中旬|下旬|初|中|底|末"
 _MONTH_PART_SET = frozenset(_MONTH_PARTS.split("|"))
 
-_RELATIVE_YEARS = "同年|当年|次年|翌年|今年|本年|上年|去年|前年|明年"
+# The words that name a year relative to the text (rules/dates.toml YEAR_RELATIVE is the rules' copy).
+RELATIVE_YEARS = "同年|当年|这一?年(?!头)|那一?年|次年|翌年|今年|本年|上年|去年|前年|明年"
 
 # Range separators: dashes of every width, tildes, 至 and 到 (after NFKC, ～ is ~ and － is -).
 _SEP = r"(?:[-—–―〜~]+|起?至|到|、)"  # (、 only as the rules let it: 9月16日、17日两天)
@@ -78,7 +79,7 @@ def _single(p: str) -> str:
     # Chinese form: every part optional here; parse_date checks which combinations make sense
     # (a range end may be just `20日`). 日 may be missing before a range separator: 5月14-20日.
     chinese = (
-        rf"(?:(?P<{p}year>[0-9]{{4}}|[{_CN}]{{4}})年|(?P<{p}rel>{_RELATIVE_YEARS}))?"
+        rf"(?:(?P<{p}year>[0-9]{{4}}|[{_CN}]{{4}})年|(?P<{p}rel>{RELATIVE_YEARS}))?"
         rf"(?:(?P<{p}month>[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)月份?|(?P<{p}relmonth>本月|上月|下月))?"
         rf"(?:(?P<{p}day>[0-9]{{1,2}}|[{_CN}十]{{1,3}})[日号]?)?"
         rf"(?P<{p}part>{_MONTH_PARTS}|{_DAY_PARTS})?"
@@ -86,11 +87,12 @@ def _single(p: str) -> str:
     return rf"(?:{numeric}|{chinese})"
 
 
+_WEEKDAY = compile_pattern(r"\((?:星期|周)[一二三四五六日天]\)")
 _DATE = compile_pattern(rf"{_single('s_')}(?P<range>{_SEP}{_single('e_')})?")
 # Two months sharing one 月 (9—10月, 2025年3-5月): the first number is a month; written out
 # (9月—10月) before the grammar reads it, since alone it would read as a day.
 _MONTH_NUMBER = rf"(?:[0-9]{{1,2}}|[{_CN}十]{{1,3}}|元)"
-_SHARED_MONTH = compile_pattern(rf"^((?:[0-9]{{4}}年|[{_CN}]{{4}}年|{_RELATIVE_YEARS})?{_MONTH_NUMBER})(?={_SEP}{_MONTH_NUMBER}月(?:{_MONTH_PARTS})?$)")
+_SHARED_MONTH = compile_pattern(rf"^((?:[0-9]{{4}}年|[{_CN}]{{4}}年|{RELATIVE_YEARS})?{_MONTH_NUMBER})(?={_SEP}{_MONTH_NUMBER}月(?:{_MONTH_PARTS})?$)")
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def resolve_year_word(word: str, ctx: YearContext) -> int | None:
     2021
     """
     pub, prev = ctx.publication, ctx.previous
-    if word in ("同年", "当年"):
+    if word in ("同年", "当年") or word.startswith(("这", "那")):  # 这一年10月, 那年冬天
         return prev
     if word in ("次年", "翌年"):
         return None if prev is None else prev + 1
@@ -217,6 +219,7 @@ def parse_date(text: str, year_context: YearContext | int | None = None) -> Date
     # NFKC folds full-width digits and punctuation; spaces carry no meaning inside a date.
     s = "".join(unicodedata.normalize("NFKC", text).split())
     s = _SHARED_MONTH.sub(r"\1月", s)
+    s = _WEEKDAY.sub("", s)  # 6月24日(星期三)至25日
     m = _DATE.fullmatch(s)
     if m is None:
         return None

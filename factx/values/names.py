@@ -41,12 +41,12 @@ PERSON_PAIR = 200
 PERSON_WORD = 1000
 # A word after a name rarer than this may hold the name's last character (刀志明说: 明说).
 GLUED_WORD = 1000
-_NAME_DOT = "·•・"
+NAME_DOT = "·•・"
 # A name whose parts are joined by a middle dot (艾力江·吐尔洪): Uyghur, Kazakh and foreign
 # names written in Han characters, read whole whatever the parts, which no lexicon can list.
 _DOTTED_PART = 6  # characters of the longest part read (阿不都热合曼)
-_DOTTED_HEAD = compile_pattern(rf"(?:\p{{Han}}{{2,{_DOTTED_PART}}}[{_NAME_DOT}])+")
-_DOTTED_NAME = compile_pattern(rf"\p{{Han}}{{2,{_DOTTED_PART}}}(?:[{_NAME_DOT}]\p{{Han}}{{2,{_DOTTED_PART}}})+")
+_DOTTED_HEAD = compile_pattern(rf"(?:\p{{Han}}{{2,{_DOTTED_PART}}}[{NAME_DOT}])+")
+_DOTTED_NAME = compile_pattern(rf"\p{{Han}}{{2,{_DOTTED_PART}}}(?:[{NAME_DOT}]\p{{Han}}{{2,{_DOTTED_PART}}})+")
 _DOTTED_FIRST = compile_pattern(r"\p{Han}+")  # the part before the first dot
 _COMRADE = "同志"  # a form of address that may follow a name in a list (任命张三同志为…)
 # jieba tags that a name's own words never carry (prepositions, conjunctions, particles,
@@ -56,6 +56,9 @@ _GIVEN_CHARACTER_TAGS = frozenset({"q", "m", "f"})  # what a given name's charac
 # jieba's tags of a character it knows only as a bound morpheme (禚 yg): as a surname, no word of the text
 _BOUND_MORPHEME = MORPHEME_TAGS | {"yg"}
 _ASPECT_TAGS = frozenset({"uz", "ug", "ul"})  # 着, 过, 了 alone
+# Surnames far rarer than the prepositions they spell; before another surname they are those
+# prepositions (由续主席执笔, 把王主任请来).
+_PREPOSITION_SURNAMES = frozenset("由把被将从在对自")
 _FUNCTION_WORD = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv"})
 # jieba tags of a word that can follow a name: verbs, idioms and set phrases (mostly
 # predicates: 挨家挨户, 出席会议), prepositions, conjunctions, particles, adverbs,
@@ -419,7 +422,7 @@ def dotted_first_part_end(text: str, start: int, end: int) -> int | None:
     or None for a name without a dot."""
     first = _DOTTED_FIRST.match(text, start, end)
     stop = first.end() if first else start
-    return stop if stop < end and text[stop] in _NAME_DOT else None
+    return stop if stop < end and text[stop] in NAME_DOT else None
 
 
 def _common_first_part(text: str, start: int, lex: NameLexicons) -> bool:
@@ -515,10 +518,10 @@ def read_name_before(text: str, end: int, lex: NameLexicons, floor: int = 0) -> 
 def _dotted_name_start(text: str, end: int, floor: int, lex: NameLexicons) -> int | None:
     """Start of a name whose parts a middle dot joins that ends at `end` and opens its
     clause (`”阿依努尔·别克(市政协常委…)`: nothing Han before it), or None."""
-    if not any(ch in _NAME_DOT for ch in text[max(floor, end - _DOTTED_PART - 1):end - 2]):
+    if not any(ch in NAME_DOT for ch in text[max(floor, end - _DOTTED_PART - 1):end - 2]):
         return None  # the last part, of two to six characters, follows a dot
     start = end
-    while start > floor and (_HAN.match(text[start - 1]) or text[start - 1] in _NAME_DOT):
+    while start > floor and (_HAN.match(text[start - 1]) or text[start - 1] in NAME_DOT):
         start -= 1
     if not _DOTTED_NAME.fullmatch(text, start, end) or _common_first_part(text, start, lex):
         return None
@@ -645,10 +648,12 @@ def plausibility(name: str, lex: NameLexicons, strict: bool = False, listed: boo
     """
     if name in lex.not_names and not (listed and len(name) == 2):
         return NO  # but 任命时代、茹雪梅为…, 县人大代表／于是／…: bounded by an exact list, a word of two characters is a name
-    if name.endswith(lex.org_suffixes) or any(ch in _NAME_DOT for ch in name[:1] + name[-1:]):
+    if name.endswith(lex.org_suffixes) or any(ch in NAME_DOT for ch in name[:1] + name[-1:]):
         return NO
     if name[1:] in lex.address_forms or name[2:] in lex.address_forms:  # 佟大爷, 欧阳阿姨: a form of address
         return NO
+    if len(name) == 2 and name[0] in _PREPOSITION_SURNAMES and name[1] in lex.surnames and not listed:
+        return NO  # 由|续主席执笔: a preposition before a surname and its title
     if _DOTTED_NAME.fullmatch(name):  # 艾力江·吐尔洪, but not 书记·村委会主任
         return NO if _common_first_part(name, 0, lex) else NAME
     cover = _ethnic_cover(name, lex)
@@ -736,7 +741,7 @@ def _ethnic_cover(window: str, lex: NameLexicons) -> list[int]:
     ends: list[int] = []
     pos, parts, longest = 0, 0, lex.longest_ethnic
     while pos < len(window) and longest:
-        if window[pos] in _NAME_DOT and parts:
+        if window[pos] in NAME_DOT and parts:
             pos += 1
             continue
         if window[pos] not in lex.ethnic_starts:
