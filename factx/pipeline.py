@@ -27,8 +27,9 @@ from factx.words import use_userdicts
 
 # A year-end review names the year it looks back on in its headline or subtitle
 # (——呼和浩特市政协2023年工作回顾, ——2020年呼和浩特市政协工作综述), an annual report
-# included (…县人民政府2025年政府信息公开工作年度报告) ...
-_REVIEW_OF_YEAR = compile_pattern(r"((?:19|20)\d{2})年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告|大事记)")
+# included (…县人民政府2025年政府信息公开工作年度报告, …活动组2025年度履职报告) ...
+_REVIEW_OF_YEAR = compile_pattern(
+    r"((?:19|20)\d{2})(?:年度?[^年]{0,30}(?:回顾|回眸|回望|盘点|综述|总结|巡礼|年度报告|大事记)|年度[^年]{0,20}报告)")
 # ... or calls itself a review (——…工作综述) and looks back on a year in its text (回首过去一年).
 _REVIEW = compile_pattern(r"(?:回顾|回眸|回望|盘点|综述|总结|巡礼)$")
 _LOOKS_BACK = compile_pattern(r"过去(?:的)?一年|回首过去|回望过去|一年来")
@@ -224,7 +225,7 @@ def extract_text(
         if (planned := planned_year(title, year)) is not None:
             # a plan for next year speaks from it: 今年, 去年 and its yearless months are its year's
             now_year, now_month, looked_back = planned, None, planned
-        ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month, title)
+        ctx = Context(doc, art.index, text, atext, ruleset, now_year, looked_back, now_month, title, page_year=year)
         facts = merge_repeats(build_facts(find_matches(rules, atext, on_timeout), ctx), art.sentences,
                               ruleset.lexicon("secondary_titles"))
         if options.articles:

@@ -41,8 +41,10 @@ _NAV = compile_pattern(
     r"|(?:\p{Han}{2,6}[·•/]){3,}\p{Han}{2,6}$"  # a menu: `首页 · 人大要闻 · 常委会工作 · 代表之窗`, `首页 ／ 走进荇塘 ／ …`
     r"|附件(?:下载)?[::].{0,60}\.(?i:pdf|docx?|xlsx?|wps|ofd|zip|rar)"  # an attachment to download (`附件下载：▶ …pdf ［已下载 268 次］`)
     # a post's head: the collections it is filed in (`收录于合集 #人大动态 213个`), its length
-    # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow
-    r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟))"
+    # and reading time (`🎧听全文 全文共4 900余字,阅读约需12分钟`), the call to follow,
+    # and its edit stamp (`文章已于2026年1月21日修改`)
+    r"|收录于(?:合集|话题)|[^\p{Han}\w]{0,2}(?:听全文|全文共[0-9]|点击上方|阅读(?:全文)?(?:约|大约)?需?[0-9]+分钟)"
+    r"|文章已于(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?:[0-9:]{4,5})?修改$)"
 )
 _NAV_WORDS = compile_pattern(r"^(?:往期阅读|往期回顾|当前版|\d+版|上一版|下一版|上一篇|下一篇|放大|缩小|默认|[::])+$")
 # (and so is a list of past issues or related items under its head: `【往期回顾】`, `相关推荐`)
@@ -184,7 +186,7 @@ _DATED = compile_pattern(r"^(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日")
 # 检察委` / `员会委员、检察员；`, `约3 200平方` / `米`): a line end inside one of them is a wrap,
 # whatever the layout.
 _CUT_WORD = compile_pattern(r"委员会|常务委员会|代表大会|人民政府|人民法院|人民检察院|审判员|检察员|委员|副主任"
-                          r"|平方米|平方公里|平方千米|立方米|百分点|千瓦时|工日|标准箱")
+                          r"|平方米|平方公里|平方千米|公里|立方米|百分点|千瓦时|工日|标准箱")
 # A transcribed name (Uyghur, Kazakh...) cut at its middle dot, the dot on either line: run
 # on the last two characters of one line and the first two of the next.
 _NAME_DOT_CUT = compile_pattern(r"^\p{Han}(?:[·•・]\p{Han}|\p{Han}[·•・]\p{Han})")

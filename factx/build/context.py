@@ -163,6 +163,7 @@ class YearLine:
                 and self.topic_years[j] <= self.publication - PAST_YEARS
                 and paragraph - self.topic_paragraphs[j] <= PAST_PARAGRAPHS)
 
+
 @dataclass
 class Context:
     doc: str
@@ -179,6 +180,9 @@ class Context:
     # The article's headline, folded: the document an article is (`关于加强…的决定`), which
     # its own text names as 本决定.
     title: str | None = None
+    # The page's own publication year: `publication_year` is the year the article speaks from,
+    # which for a review printed in January is the year it reviews.
+    page_year: int | None = None
     _year_line: YearLine | None = field(default=None, repr=False)
     _paragraph_starts: list[int] | None = field(default=None, repr=False)
 
@@ -198,7 +202,7 @@ class Context:
         years = self._year_line.context(pos, paragraph)
         if self.reviewed_year and years.default == self.reviewed_year and self._is_editors_note(paragraph):
             # 编者按：1月7日上午，…会议开幕: the paper's own note on the report, dated as the page
-            years = replace(years, default=self.publication_year)
+            years = replace(years, default=self.page_year or self.publication_year)
         if self._is_archive_photo(pos):
             years = replace(years, past=True)  # 7月2日，…察看…。（资料图片） on a January page: last July
         return years
