@@ -32,8 +32,8 @@ from factx.build.context import CELL_MARK, Context
 from factx.match import SEPARATOR, ArticleText, Match
 from factx.patterns import compile_pattern
 from factx.records import Official
-from factx.values.names import (NAME_DOT, NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility, read_name,
-                                read_name_list, read_names, read_names_before, slot_name)
+from factx.values.names import (NAME_DOT, NAME_GLOSS, SEATS, NameLexicons, dotted_first_part_end, plausibility,
+                                read_name, read_name_list, read_names, read_names_before, slot_name)
 from factx.words import words
 
 MAX_ORG = 40        # characters of the longest body read before a title
