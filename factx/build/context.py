@@ -48,8 +48,7 @@ _LAW_DATED = compile_pattern(r"(?:法|条例)》?(?:于|在)$")
 _MONTH_FOLLOWS = compile_pattern(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)月")
 
 
-# A year that opens its line, after a caption's mark at most.
-_LINE_OPENS = compile_pattern(r"(?:^|\n)[▲■●]?$")
+_CAPTION_MARKS = "▲■●"  # a year right after one of these still opens its paragraph (▲1985年春,…)
 # A year, its month and day or season, then the clause: the time of what the paragraph tells.
 _TIME_OPENS = compile_pattern(
     r"(?:(?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年"
@@ -61,14 +60,11 @@ PAST_YEARS = 3
 PAST_PARAGRAPHS = 2
 
 
-def _opens_paragraph(text: str, pos: int, paragraph_of) -> bool:
-    """Whether the year at `pos` opens its paragraph as its time (`1983年3月,…`, `1985年是…`;
-    not `2022年10月至今,…`), after a caption's mark at most (each sentence of the article's
-    text is a line of its own)."""
-    if _LINE_OPENS.search(text, max(0, pos - 2), pos) is None or not _TIME_OPENS.match(text, pos):
-        return False
-    line_start = text.rfind("\n", 0, pos)
-    return line_start <= 0 or paragraph_of(line_start - 1) != paragraph_of(pos)
+def _opens_paragraph(text: str, pos: int, start: int) -> bool:
+    """Whether the year at `pos`, in the paragraph starting at `start`, opens it as its time
+    (`1983年3月,…`, `1985年是…`; not `2022年10月至今,…`), after a caption's mark at most."""
+    opens = pos == start or pos == start + 1 and text[start] in _CAPTION_MARKS
+    return opens and _TIME_OPENS.match(text, pos) is not None
 
 
 def line_end(text: str, pos: int) -> int:
@@ -105,7 +101,7 @@ class YearLine:
     section_stated: list[bool] = field(default_factory=list)
 
     @classmethod
-    def read(cls, text: str, publication: int | None, paragraph_of, reviewed: int | None = None,
+    def read(cls, text: str, publication: int | None, paragraph_of, paragraph_start, reviewed: int | None = None,
              published_month: int | None = None) -> "YearLine":
         line = cls(publication, reviewed or publication, published_month)
         previous: int | None = None
@@ -131,7 +127,7 @@ class YearLine:
                 line.topic_paragraphs.append(paragraph_of(m.start()))
                 line.topic_months.append(month_number(month.group()[:-1]) if month else None)
                 line.topic_written.append(bool(m.group("year")))
-                line.topic_opens_paragraph.append(_opens_paragraph(text, m.start(), paragraph_of))
+                line.topic_opens_paragraph.append(_opens_paragraph(text, m.start(), paragraph_start(m.start())))
         return line
 
     def context(self, pos: int, paragraph: int) -> YearContext:
@@ -196,7 +192,7 @@ class Context:
         """
         if self._year_line is None:
             self._year_line = YearLine.read(self.atext.text, self.publication_year, self.paragraph_of,
-                                            self.reviewed_year, self.published_month)
+                                            self.paragraph_start, self.reviewed_year, self.published_month)
             self._read_sections(self._year_line)
         paragraph = self.paragraph_of(pos)
         years = self._year_line.context(pos, paragraph)
